@@ -1,0 +1,485 @@
+package plan
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"payout/internal/fold"
+	"payout/internal/msg"
+)
+
+//go:embed default.yaml
+var defaultYAML []byte
+
+// DefaultName is the name the embedded default plan is known by in messages and the audit trail.
+const DefaultName = "default.yaml"
+
+// Loaded is a plan with where it came from.
+type Loaded struct {
+	*Plan
+	Source string // file path, or DefaultName
+	Text   []byte // the file's bytes, as read
+	SHA256 string // hex SHA-256 of Text
+}
+
+// DefaultText returns the embedded default plan file, comments included.
+func DefaultText() []byte { return bytes.Clone(defaultYAML) }
+
+// Default returns the embedded default plan. It is checked by the tests; a broken default is a build defect.
+func Default() *Loaded {
+	l, err := Parse(DefaultName, defaultYAML)
+	if err != nil {
+		panic("embedded default plan is invalid: " + err.Error())
+	}
+	return l
+}
+
+// LoadFile reads and strictly decodes a plan file; an empty path gives the default plan.
+func LoadFile(path string) (*Loaded, error) {
+	if path == "" {
+		return Default(), nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf(msg.PlanRead, path, err)
+	}
+	return Parse(path, b)
+}
+
+// Error is one problem of a plan file.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf(msg.PlanErrorAt, e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf(msg.PlanError, e.File, e.Msg)
+}
+
+// Errors is every problem found in a plan file, in order of line.
+type Errors []Error
+
+func (es Errors) Error() string {
+	s := make([]string, len(es))
+	for i, e := range es {
+		s[i] = e.Error()
+	}
+	return strings.Join(s, "\n")
+}
+
+type lineError struct {
+	line int
+	msg  string
+}
+
+func (e *lineError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
+
+var (
+	reYAMLLine    = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+	reUnknownKey  = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
+	reCannotParse = regexp.MustCompile(`^cannot unmarshal !!(\w+) ` + "`" + `?([^` + "`" + `]*)` + "`" + `? into (\S+)$`)
+)
+
+// Parse strictly decodes and checks a plan: an unknown key, a value of the wrong kind, a negative rate,
+// tiers out of order, a coefficient ≤ 0 or a reference to something the plan does not define is an error
+// with its line number. All problems are reported, not just the first.
+func Parse(name string, b []byte) (*Loaded, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	var p Plan
+	if err := dec.Decode(&p); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, Errors{{File: name, Msg: msg.PlanEmpty}}
+		}
+		return nil, decodeErrors(name, err)
+	}
+	if es := p.check(name); len(es) > 0 {
+		sort.SliceStable(es, func(i, j int) bool { return es[i].Line < es[j].Line })
+		return nil, es
+	}
+	sum := sha256.Sum256(b)
+	return &Loaded{Plan: &p, Source: name, Text: bytes.Clone(b), SHA256: hex.EncodeToString(sum[:])}, nil
+}
+
+func decodeErrors(name string, err error) Errors {
+	var lines []string
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		lines = te.Errors
+	} else {
+		lines = []string{err.Error()}
+	}
+	var out Errors
+	for _, l := range lines {
+		e := Error{File: name, Msg: l}
+		if m := reYAMLLine.FindStringSubmatch(l); m != nil {
+			e.Line, _ = strconv.Atoi(m[1])
+			e.Msg = m[2]
+			if k := reUnknownKey.FindStringSubmatch(e.Msg); k != nil {
+				e.Msg = fmt.Sprintf(msg.PlanUnknownKey, k[1])
+			} else if k := reCannotParse.FindStringSubmatch(e.Msg); k != nil {
+				e.Msg = fmt.Sprintf(msg.PlanWrongKind, k[2])
+			} else if strings.HasPrefix(e.Msg, "line ") {
+				if m2 := reYAMLLine.FindStringSubmatch(e.Msg); m2 != nil {
+					e.Line, _ = strconv.Atoi(m2[1])
+					e.Msg = m2[2]
+				}
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// BaseFigures are the figures read from the month's tables (SPEC §4.2); the plan's `figures` adds sums of them.
+var BaseFigures = []string{
+	"customer_repair_paid", "warranty_receipts", "accident_approved", "gross_profit", "intake_count",
+	"fleet_collections", "insurance_collections", "accessory_revenue", "accessory_revenue_installed",
+	"beauty_revenue", "wash_count",
+}
+
+// checker collects the semantic problems of a decoded plan.
+type checker struct {
+	file string
+	errs Errors
+}
+
+func (c *checker) add(line int, format string, a ...any) {
+	c.errs = append(c.errs, Error{File: c.file, Line: line, Msg: fmt.Sprintf(format, a...)})
+}
+
+// present reports a missing key (a Dec never set by the file has line 0).
+func (c *checker) present(d Dec, key string, line int) bool {
+	if d.Line == 0 {
+		c.add(line, msg.PlanMissingKey, key)
+		return false
+	}
+	return true
+}
+
+func (c *checker) nonNegative(d Dec, key string, line int) {
+	if c.present(d, key, line) && d.IsNegative() {
+		c.add(d.Line, msg.PlanNegative, key, d.String())
+	}
+}
+
+func (c *checker) fraction(d Dec, key string, line int) {
+	if c.present(d, key, line) && (d.IsNegative() || d.GreaterThan(one)) {
+		c.add(d.Line, msg.PlanNotFraction, key, d.String())
+	}
+}
+
+func (c *checker) positive(d Dec, key string, line int) {
+	if c.present(d, key, line) && !d.IsPositive() {
+		c.add(d.Line, msg.PlanNotPositive, key, d.String())
+	}
+}
+
+// known checks a reference against a set of names.
+func (c *checker) known(r Ref, what string, set map[string]bool) {
+	if r.Name == "" {
+		c.add(r.Line, msg.PlanMissingName, what)
+		return
+	}
+	if !set[r.Name] {
+		c.add(r.Line, msg.PlanUnknownName, what, r.Name)
+	}
+}
+
+// names checks that canonical names and their aliases are unique (after folding) within one enumeration.
+func (c *checker) names(what string, ns []Named) map[string]bool {
+	set := map[string]bool{}
+	keys := map[string]string{}
+	for _, n := range ns {
+		if n.Name.Name == "" {
+			c.add(n.Name.Line, msg.PlanMissingName, what)
+			continue
+		}
+		if set[n.Name.Name] {
+			c.add(n.Name.Line, msg.PlanDuplicate, what, n.Name.Name)
+		}
+		set[n.Name.Name] = true
+		for _, a := range append([]Ref{n.Name}, n.Aliases...) {
+			k := fold.Key(a.Name)
+			if prev, ok := keys[k]; ok && prev != n.Name.Name {
+				c.add(a.Line, msg.PlanAliasClash, a.Name, prev, n.Name.Name)
+			}
+			keys[k] = n.Name.Name
+		}
+	}
+	return set
+}
+
+func (c *checker) enum(what string, e Enum) {
+	ns := make([]Named, 0, len(e.Values))
+	for _, v := range e.Values {
+		ns = append(ns, Named{Name: Ref{Name: v}, Aliases: e.Names[v]})
+	}
+	c.names(what, ns)
+}
+
+func (c *checker) tiers(t Tiers, key string, line int) {
+	if t.Mode.Name != ModeWhole && t.Mode.Name != ModeMarginal {
+		c.add(orLine(t.Mode.Line, line), msg.PlanBadMode, key, t.Mode.Name)
+	}
+	if t.Inclusive.Name != InclusiveLower && t.Inclusive.Name != InclusiveUpper {
+		c.add(orLine(t.Inclusive.Line, line), msg.PlanBadInclusive, key, t.Inclusive.Name)
+	}
+	if len(t.Bands) == 0 {
+		c.add(line, msg.PlanNoBands, key)
+	}
+	for i, b := range t.Bands {
+		c.nonNegative(b.From, key+".from", line)
+		c.nonNegative(b.Rate, key+".rate", b.From.Line)
+		if b.To == nil {
+			if i != len(t.Bands)-1 {
+				c.add(b.From.Line, msg.PlanOpenBand, key)
+			}
+			continue
+		}
+		if !b.To.GreaterThan(b.From.Decimal) {
+			c.add(b.To.Line, msg.PlanTierOrder, key, b.From.String(), b.To.String())
+		}
+		if i+1 < len(t.Bands) && !t.Bands[i+1].From.Equal(b.To.Decimal) {
+			c.add(t.Bands[i+1].From.Line, msg.PlanTierGap, key, b.To.String(), t.Bands[i+1].From.String())
+		}
+	}
+}
+
+func orLine(a, b int) int {
+	if a > 0 {
+		return a
+	}
+	return b
+}
+
+func (p *Plan) check(file string) Errors {
+	c := &checker{file: file}
+	if p.Version != 1 {
+		c.add(0, msg.PlanVersion, p.Version)
+	}
+	a := p.Achievement
+	if c.present(a.Decimals, "achievement.decimals", 0) {
+		if !a.Decimals.IsInteger() || a.Decimals.IsNegative() || a.Decimals.GreaterThan(D("18").Decimal) {
+			c.add(a.Decimals.Line, msg.PlanDecimals, a.Decimals.String())
+		}
+	}
+	if a.Floor != nil {
+		c.nonNegative(*a.Floor, "achievement.floor", 0)
+	}
+	if a.Cap != nil && a.Floor != nil && a.Cap.LessThan(a.Floor.Decimal) {
+		c.add(a.Cap.Line, msg.PlanCapBelowFloor)
+	}
+	c.fraction(p.Fund.Rate, "fund.rate", 0)
+
+	roles := c.names("role", p.Roles)
+	for _, r := range p.Roles {
+		if len(r.Aliases) == 0 {
+			c.add(r.Name.Line, msg.PlanNoAlias, r.Name.Name)
+		}
+	}
+
+	figures := map[string]bool{}
+	for _, f := range BaseFigures {
+		figures[f] = true
+	}
+	for _, f := range p.Figures {
+		for _, s := range f.Sum {
+			c.known(s, "figure", figures)
+		}
+		if figures[f.Name.Name] {
+			c.add(f.Name.Line, msg.PlanDuplicate, "figure", f.Name.Name)
+		}
+		figures[f.Name.Name] = true
+	}
+
+	mNamed := make([]Named, len(p.Metrics))
+	for i, m := range p.Metrics {
+		mNamed[i] = m.Named()
+		if m.PerEmployee == (m.Figure.Name != "") {
+			c.add(m.Name.Line, msg.PlanMetricKind, m.Name.Name)
+		}
+		if m.Figure.Name != "" {
+			c.known(m.Figure, "figure", figures)
+		}
+	}
+	metrics := c.names("metric", mNamed)
+	poolMetric := func(r Ref) {
+		c.known(r, "metric", metrics)
+		if m := p.Metric(r.Name); m != nil && m.PerEmployee {
+			c.add(r.Line, msg.PlanMetricScope, r.Name)
+		}
+	}
+
+	pNamed := make([]Named, len(p.Pools))
+	for i, pl := range p.Pools {
+		pNamed[i] = pl.Named()
+		seen := map[string]bool{}
+		for _, m := range pl.Members {
+			c.known(m.Role, "role", roles)
+			if seen[m.Role.Name] {
+				c.add(m.Role.Line, msg.PlanDuplicate, "member", m.Role.Name)
+			}
+			seen[m.Role.Name] = true
+			c.positive(m.Coefficient, "coefficient", m.Role.Line)
+		}
+		for _, t := range pl.Amount {
+			c.known(t.Figure, "figure", figures)
+			c.nonNegative(t.Rate, "rate", t.Figure.Line)
+			for _, m := range t.Achievements {
+				poolMetric(m)
+			}
+		}
+	}
+	pools := c.names("pool", pNamed)
+	for _, pl := range p.Pools {
+		if slices.Contains(IndividualLines, pl.Name.Name) {
+			c.add(pl.Name.Line, msg.PlanPoolName, pl.Name.Name)
+		}
+	}
+
+	ac := p.Accessory
+	c.fraction(ac.MinRatio, "accessory.min_ratio", 0)
+	cats := map[string]bool{CategoryAccessory: true, CategoryCare: true, CategoryGeneric: true}
+	for _, r := range ac.NonEarningCategories {
+		c.known(r, "accessory category", cats)
+	}
+	for _, r := range ac.PoolSellers.Pools {
+		c.known(r, "pool", pools)
+	}
+	shares := func(ss []Share, key string) {
+		for _, s := range ss {
+			c.known(s.Pool, "pool", pools)
+			c.nonNegative(s.Rate, key+".rate", s.Pool.Line)
+		}
+	}
+	shares(ac.PoolSellers.Shares, "accessory.pool_sellers.shares")
+	shares(ac.OtherDepartments.Shares, "accessory.other_departments.shares")
+	for _, r := range ac.Specialists.Roles {
+		c.known(r, "role", roles)
+	}
+	c.nonNegative(ac.Specialists.Rate, "accessory.specialists.rate", 0)
+	c.fraction(ac.Specialists.InstalledSellerPart, "accessory.specialists.installed_seller_part", 0)
+	c.known(ac.Specialists.InstalledPool, "pool", pools)
+	c.known(ac.Specialists.Metric, "metric", metrics)
+	if m := p.Metric(ac.Specialists.Metric.Name); m != nil && !m.PerEmployee {
+		c.add(ac.Specialists.Metric.Line, msg.PlanMetricPerEmployee, m.Name.Name)
+	}
+	c.nonNegative(ac.OthersRate, "accessory.others_rate", 0)
+
+	hr := map[string]bool{}
+	for _, s := range p.Hours.Schemes {
+		c.known(s.Role, "role", roles)
+		if hr[s.Role.Name] {
+			c.add(s.Role.Line, msg.PlanDuplicate, "hours scheme", s.Role.Name)
+		}
+		hr[s.Role.Name] = true
+		c.tiers(s.Tiers, "hours.tiers", s.Role.Line)
+		if m := s.Material; m != nil {
+			for i, b := range m.Bands {
+				c.nonNegative(b.UpTo, "material.up_to", s.Role.Line)
+				c.nonNegative(b.Reduction, "material.reduction", b.UpTo.Line)
+				if i > 0 && !b.UpTo.GreaterThan(m.Bands[i-1].UpTo.Decimal) {
+					c.add(b.UpTo.Line, msg.PlanTierOrder, "material", m.Bands[i-1].UpTo.String(), b.UpTo.String())
+				}
+			}
+			c.nonNegative(m.Above, "material.above", s.Role.Line)
+		}
+	}
+	for _, r := range p.Wash.Roles {
+		c.known(r, "role", roles)
+	}
+	c.nonNegative(p.Wash.PieceRate, "wash.piece_rate", 0)
+	for _, r := range p.Assessment.Schemes {
+		c.known(r, "assessed scheme", map[string]bool{LineHours: true, LineWash: true})
+	}
+	c.fraction(p.Assessment.AssessedPart, "assessment.assessed_part", 0)
+	c.positive(p.Assessment.MaxPoints, "assessment.max_points", 0)
+	c.tiers(p.Insurance.Tiers, "insurance.tiers", 0)
+	c.nonNegative(p.Renewal.Rate, "renewal.rate", 0)
+
+	ad := p.AdvisorDeductions
+	c.known(ad.Pool, "pool", pools)
+	for i, cr := range ad.Complaints {
+		c.positive(cr.Count, "complaints.count", ad.Pool.Line)
+		c.fraction(cr.Rate, "complaints.rate", cr.Count.Line)
+		if !cr.Count.IsInteger() {
+			c.add(cr.Count.Line, msg.PlanNotWhole, "complaints.count", cr.Count.String())
+		}
+		if i > 0 && !cr.Count.GreaterThan(ad.Complaints[i-1].Count.Decimal) {
+			c.add(cr.Count.Line, msg.PlanTierOrder, "complaints", ad.Complaints[i-1].Count.String(), cr.Count.String())
+		}
+	}
+	c.nonNegative(ad.ScoreBelow, "advisor_deductions.score_below", 0)
+	c.fraction(ad.ScoreRate, "advisor_deductions.score_rate", 0)
+
+	bf := p.BeautyFines
+	c.known(bf.Pool, "pool", pools)
+	c.nonNegative(bf.PerIncident.WashComplaint, "beauty_fines.per_incident.wash_complaint", 0)
+	c.nonNegative(bf.PerIncident.Untidy, "beauty_fines.per_incident.untidy", 0)
+	c.nonNegative(bf.PerIncident.WashOvertime, "beauty_fines.per_incident.wash_overtime", 0)
+	c.nonNegative(bf.WashMinutes.Min, "beauty_fines.wash_minutes.min", 0)
+	c.nonNegative(bf.WashMinutes.Max, "beauty_fines.wash_minutes.max", 0)
+	if bf.WashMinutes.Max.LessThan(bf.WashMinutes.Min.Decimal) {
+		c.add(bf.WashMinutes.Max.Line, msg.PlanTierOrder, "wash_minutes", bf.WashMinutes.Min.String(), bf.WashMinutes.Max.String())
+	}
+	for _, r := range p.Adjustments.CoefficientApprovers {
+		c.known(r, "role", roles)
+	}
+
+	want := map[string]bool{}
+	for _, l := range IndividualLines {
+		want[l] = true
+	}
+	for k := range pools {
+		want[k] = true
+	}
+	got := map[string]bool{}
+	for _, l := range p.Lines {
+		c.known(l, "line", want)
+		if got[l.Name] {
+			c.add(l.Line, msg.PlanDuplicate, "line", l.Name)
+		}
+		got[l.Name] = true
+	}
+	for _, l := range append(append([]string{}, IndividualLines...), Refs(poolNames(p))...) {
+		if !got[l] {
+			c.add(0, msg.PlanLineMissing, l)
+		}
+	}
+
+	c.enum("repair order type", p.ROTypeEnum())
+	c.enum("collection kind", p.CollectionKindEnum())
+	c.enum("incident kind", p.IncidentKindEnum())
+	c.enum("seller department", p.SellerDeptEnum())
+	c.enum("accessory category", p.CategoryEnum())
+	c.enum("adjustment kind", p.AdjustmentKindEnum())
+	return c.errs
+}
+
+func poolNames(p *Plan) []Ref {
+	out := make([]Ref, len(p.Pools))
+	for i, pl := range p.Pools {
+		out[i] = pl.Name
+	}
+	return out
+}
+
+var one = D("1").Decimal
