@@ -36,3 +36,97 @@ const (
 	PlanPoolName          = "pool name %q is the name of an individual scheme"
 	PlanLineMissing       = "lines: %q is missing"
 )
+
+// Cell values: formats take the quoted cell text.
+const (
+	ValNotAmount  = "%q is not an amount"
+	ValNotNumber  = "%q is not a number"
+	ValNotRatio   = "%q is not a ratio (0.3 or 30%%)"
+	ValNotDate    = "%q is not a date"
+	ValNoSuchDate = "%q is not a real calendar date"
+	ValNotBool    = "%q is not yes or no (是/否)"
+)
+
+// Reports.
+const (
+	ReportSummary = "%d errors, %d warnings"
+)
+
+// Files.
+const (
+	CSVSyntax    = "CSV syntax error: %v"
+	XLSXBroken   = "cannot read this workbook: %v"
+	XLSOldFormat = "this is an old .xls workbook; open it in Excel or WPS and save it as .xlsx"
+)
+
+// Input folder and tables.
+const (
+	InNoFolder        = "input folder %s does not exist"
+	InNotFolder       = "%s is not a folder"
+	InAmbiguous       = "table %s is found twice: in %s and in %s; keep one"
+	InMissingTable    = "table %s (%s) is missing: it is required"
+	InUnknownFile     = "no known table in this file; it is ignored (name it after a table, e.g. 员工名册.xlsx)"
+	InNoHeader        = "no header row found: missing required column %s"
+	InMissingColumns  = "missing required column %s"
+	InDuplicateColumn = "column %s appears twice (also %s)"
+	InOutsideMonth    = "%d rows dated outside %s were set aside (not counted this month)"
+	InPoolNoSource    = "pool %s: table %s is missing, so its figures count as 0"
+	InReadFailed      = "cannot read: %v"
+	InEmptyFile       = "the file has no rows"
+)
+
+// Values and rows. Formats with %q take the cell text.
+const (
+	ValMissing          = "missing value"
+	ValFormulaNoValue   = "formula without a saved value; open the file in Excel or WPS and save it again"
+	ValNegative         = "%q must not be negative"
+	ValNotPositive      = "%q must be greater than 0"
+	ValRatioRange       = "%q must be between 0 and 1 (0%% to 100%%)"
+	ValScoreRange       = "%q must be between 0 and 100"
+	ValUnknownRole      = "unknown role %q (roles are listed in the plan: payout plan show)"
+	ValUnknownROType    = "unknown repair order type %q (add it to the plan's vocabulary.repair_order_types)"
+	ValUnknownKind      = "unknown %s %q"
+	ValUnknownPool      = "unknown pool %q"
+	ValUnknownMetric    = "unknown metric %q"
+	ValDuplicate        = "duplicate %s %q (first on row %d)"
+	ValNotOnRoster      = "%q is not an employee id or name on the roster"
+	ValNameAmbiguous    = "%q is the name of more than one employee (%s); use the id"
+	ValSellerRequired   = "missing value: an after-sales sale needs the seller's id"
+	ValScopeNotPool     = "scope %q of metric %s must be a pool"
+	ValScopeNotEmployee = "scope %q of metric %s must be an employee id"
+	ValNotStationMgr    = "a coefficient change must be approved by a %s; %s is %s"
+	ValRoleNotInPool    = "employee %s (%s) is not a member of pool %s"
+	ValPoolRequired     = "missing value: a coefficient change needs the pool"
+	ValProbationAdjust  = "employee %s is on probation: this coefficient change is ignored"
+	ValEmptyReason      = "missing value: give the reason"
+)
+
+// Checks across tables.
+const (
+	ChkMasterMissing      = "master %q is not on the roster"
+	ChkMasterIsApprentice = "master %s is itself an apprentice (of %s)"
+	ChkMasterSelf         = "an employee cannot be its own master"
+	ChkShareRequired      = "missing value: an apprentice needs its share (徒弟分配比例)"
+	ChkSharesOver         = "apprentice shares under master %s add up to %s, more than 1"
+	ChkTargetMissing      = "pool %s has members but no target for %s (add a row to 目标: %s, %s)"
+	ChkSellerTarget       = "accessory seller %s (%s) has no target for %s (add a row to 目标: %s, %s)"
+	ChkHoursRole          = "%s (%s) is not in an hours scheme, but has %d rows of hours"
+	ChkApprenticeRole     = "apprentice %s is a %s but its master %s is a %s: their hours cannot make one team"
+	ChkHoursAboveTop      = "team of %s has %s hours, above the top tier's %s: the top rate applies"
+	ChkMaterialAbove      = "painter team of %s: material cost %s for %s hours is above %s per hour: rate lowered by %s"
+	ChkNoAdvisorScore     = "advisor-pool member %s (%s) has no assessment score (接待考核): no score deduction"
+	ChkMinDiscount        = "sold at %s of list price, at or below the minimum %s: earns nothing"
+)
+
+// Command line.
+const (
+	CLIBadMonth      = "--month: %v"
+	CLIMonthRequired = "--month is required (e.g. --month 2026-10)"
+	CLIBadFormat     = "--format must be one of %s, got %q"
+	CLIFileExists    = "%s already exists; use --force to overwrite it"
+	CLIWrote         = "wrote %s"
+	CLIInvalid       = "the input has errors: nothing was computed"
+	CLIPlanInvalid   = "the plan has errors"
+	CLIOK            = "%s: the input for %s is valid (%s)"
+	CLITemplateNote  = "fill in the sheets you need, put the workbook in the month's folder (e.g. data/2026-10/) and run payout validate"
+)

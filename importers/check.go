@@ -1,0 +1,246 @@
+package importers
+
+import (
+	"sort"
+
+	"github.com/shopspring/decimal"
+
+	"payout/internal/msg"
+	"payout/model"
+	"payout/plan"
+)
+
+// check runs the checks that need more than one row or table (SPEC §3).
+func (rd *reader) check() {
+	p := rd.opt.Plan
+	d := rd.data
+	at := func(table string, src model.Source, col string) Issue {
+		i := Issue{Table: table, File: src.File, Sheet: src.Sheet, Row: src.Row}
+		if t := TableByName(table); t != nil && col != "" {
+			i.Column = t.Column(col).Header()
+		}
+		return i
+	}
+
+	// Apprentices and their masters 〔四.4.3〕.
+	shares := map[string]decimal.Decimal{}
+	var masters []string
+	for i := range d.Employees {
+		e := &d.Employees[i]
+		if e.MasterID == "" {
+			continue
+		}
+		id, problem := rd.resolve(e.MasterID)
+		e.MasterID = id
+		m := rd.ids[id]
+		switch {
+		case problem != "":
+			rd.rep.errorf(at(TEmployees, e.Src, "master_id"), msg.ChkMasterMissing, e.MasterID)
+			continue
+		case id == e.ID:
+			rd.rep.errorf(at(TEmployees, e.Src, "master_id"), msg.ChkMasterSelf)
+			continue
+		case m.MasterID != "":
+			rd.rep.errorf(at(TEmployees, e.Src, "master_id"), msg.ChkMasterIsApprentice, id, m.MasterID)
+		}
+		if !e.HasShare {
+			rd.rep.errorf(at(TEmployees, e.Src, "apprentice_share"), msg.ChkShareRequired)
+		}
+		if _, seen := shares[id]; !seen {
+			masters = append(masters, id)
+		}
+		shares[id] = shares[id].Add(e.ApprenticeShare)
+	}
+	for _, id := range masters {
+		if shares[id].GreaterThan(decimal.NewFromInt(1)) {
+			rd.rep.errorf(at(TEmployees, rd.ids[id].Src, "id"), msg.ChkSharesOver, id, shares[id].String())
+		}
+	}
+
+	// Targets of pools with members, and of accessory specialists 〔一.5, 二(4)〕.
+	have := map[[2]string]bool{}
+	for _, t := range d.Targets {
+		have[[2]string{t.Metric, t.Scope}] = true
+	}
+	targetsAt := Issue{Table: TTargets}
+	if ti := rd.info[TTargets]; ti != nil {
+		targetsAt.File, targetsAt.Sheet = ti.File, ti.Sheet
+	}
+	for _, pl := range p.Pools {
+		if !rd.hasMembers(&pl) {
+			continue
+		}
+		for _, m := range pl.RequiredMetrics() {
+			if !have[[2]string{m, pl.Name.Name}] {
+				rd.rep.errorf(targetsAt, msg.ChkTargetMissing, pl.Name.Name, m, metricLabel(p, m), pl.Named().Label())
+			}
+		}
+	}
+	spec := p.Accessory.Specialists
+	for _, e := range d.Employees {
+		if e.Probation || !plan.HasRef(spec.Roles, e.Role) {
+			continue
+		}
+		if !have[[2]string{spec.Metric.Name, e.ID}] {
+			rd.rep.errorf(targetsAt, msg.ChkSellerTarget, e.ID, e.Name, spec.Metric.Name, metricLabel(p, spec.Metric.Name), e.ID)
+		}
+	}
+
+	// Hours: only hours-scheme roles, apprentices of the master's role; team warnings 〔四.4.3〕.
+	type person struct {
+		rows  int
+		first model.Source
+		hours decimal.Decimal
+		mat   decimal.Decimal
+	}
+	byTech := map[string]*person{}
+	var techs []string
+	for _, h := range d.LaborHours {
+		ps := byTech[h.TechID]
+		if ps == nil {
+			ps = &person{first: h.Src}
+			byTech[h.TechID] = ps
+			techs = append(techs, h.TechID)
+		}
+		ps.rows++
+		ps.hours = ps.hours.Add(h.Hours)
+		ps.mat = ps.mat.Add(h.MaterialCost)
+	}
+	for _, id := range techs {
+		e := rd.ids[id]
+		if e == nil || e.Role == "" {
+			continue
+		}
+		ps := byTech[id]
+		if p.HoursScheme(e.Role) == nil {
+			rd.rep.errorf(at(TLaborHours, ps.first, "tech_id"), msg.ChkHoursRole, e.ID, roleLabel(p, e.Role), ps.rows)
+			continue
+		}
+		if m := rd.ids[e.MasterID]; m != nil && m.Role != e.Role {
+			rd.rep.errorf(at(TLaborHours, ps.first, "tech_id"), msg.ChkApprenticeRole, e.ID, roleLabel(p, e.Role), m.ID, roleLabel(p, m.Role))
+		}
+	}
+	teams := model.Teams(d.Employees)
+	for _, t := range teams {
+		m := rd.ids[t.Master]
+		sch := p.HoursScheme(m.Role)
+		if sch == nil {
+			continue
+		}
+		var hours, mat decimal.Decimal
+		for _, id := range t.Members() {
+			if ps := byTech[id]; ps != nil {
+				hours, mat = hours.Add(ps.hours), mat.Add(ps.mat)
+			}
+		}
+		if !hours.IsPositive() {
+			continue
+		}
+		src := m.Src
+		if ps := byTech[t.Master]; ps != nil {
+			src = ps.first
+		}
+		if top := sch.Tiers.Bands[len(sch.Tiers.Bands)-1].To; top != nil && hours.GreaterThan(top.Decimal) {
+			rd.rep.warnf(at(TLaborHours, src, "hours"), msg.ChkHoursAboveTop, t.Master, hours.String(), top.String())
+		}
+		if mt := sch.Material; mt != nil && len(mt.Bands) > 0 {
+			last := mt.Bands[len(mt.Bands)-1].UpTo.Decimal
+			if mat.GreaterThan(last.Mul(hours)) {
+				rd.rep.warnf(at(TLaborHours, src, "material_cost"), msg.ChkMaterialAbove, t.Master, mat.String(), hours.String(), last.String(), mt.Above.String())
+			}
+		}
+	}
+
+	// Advisor-pool members without an assessment score 〔二 说明(2)〕.
+	scored := map[string]bool{}
+	for _, s := range d.AdvisorScores {
+		scored[s.EmpID] = true
+	}
+	if ap := p.Pool(p.AdvisorDeductions.Pool.Name); ap != nil {
+		for _, e := range d.Employees {
+			if _, member := ap.Coefficient(e.Role); member && !e.Probation && !scored[e.ID] {
+				rd.rep.warnf(at(TEmployees, e.Src, "id"), msg.ChkNoAdvisorScore, e.ID, e.Name)
+			}
+		}
+	}
+
+	// Pools whose source tables are missing, and rows set aside.
+	for _, pl := range p.Pools {
+		if !rd.hasMembers(&pl) {
+			continue
+		}
+		for _, t := range poolTables(p, &pl) {
+			if ti := rd.info[t]; ti != nil && ti.Missing {
+				rd.rep.warnf(Issue{Table: t}, msg.InPoolNoSource, pl.Name.Name, t)
+			}
+		}
+	}
+	for _, ti := range d.Tables {
+		if ti.OutsideMonth > 0 {
+			rd.rep.warnf(Issue{Table: ti.Table, File: ti.File, Sheet: ti.Sheet}, msg.InOutsideMonth, ti.OutsideMonth, rd.opt.Month)
+		}
+	}
+}
+
+// hasMembers reports whether a pool has a non-probation member on the roster.
+func (rd *reader) hasMembers(pl *plan.Pool) bool {
+	for _, e := range rd.data.Employees {
+		if _, ok := pl.Coefficient(e.Role); ok && !e.Probation {
+			return true
+		}
+	}
+	return false
+}
+
+func metricLabel(p *plan.Plan, m string) string {
+	if mt := p.Metric(m); mt != nil {
+		return mt.Named().Label()
+	}
+	return m
+}
+
+// figureTables says which table each base figure is read from.
+var figureTables = map[string]string{
+	"customer_repair_paid": TRepairOrders, "warranty_receipts": TWarrantyReceipts, "accident_approved": TRepairOrders,
+	"gross_profit": TRepairOrders, "intake_count": TRepairOrders, "fleet_collections": TCollections,
+	"insurance_collections": TCollections, "accessory_revenue": TAccessorySales,
+	"accessory_revenue_installed": TAccessorySales, "beauty_revenue": TBeautySales, "wash_count": TWashes,
+}
+
+// poolTables lists the tables a pool's amount is read from, sorted: its terms' figures (expanded through the
+// plan's sums) and accessory_sales when accessory rows send shares to it.
+func poolTables(p *plan.Plan, pl *plan.Pool) []string {
+	set := map[string]bool{}
+	var expand func(f string)
+	expand = func(f string) {
+		if t, ok := figureTables[f]; ok {
+			set[t] = true
+			return
+		}
+		for _, fg := range p.Figures {
+			if fg.Name.Name == f {
+				for _, s := range fg.Sum {
+					expand(s.Name)
+				}
+			}
+		}
+	}
+	for _, t := range pl.Amount {
+		expand(t.Figure.Name)
+	}
+	ac := p.Accessory
+	for _, s := range append(append([]plan.Share{}, ac.PoolSellers.Shares...), ac.OtherDepartments.Shares...) {
+		if s.Pool.Name == pl.Name.Name {
+			set[TAccessorySales] = true
+		}
+	}
+	if ac.Specialists.InstalledPool.Name == pl.Name.Name {
+		set[TAccessorySales] = true
+	}
+	out := make([]string, 0, len(set))
+	for t := range set {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,428 @@
+package importers
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"payout/internal/fold"
+	"payout/internal/msg"
+	"payout/model"
+	"payout/plan"
+)
+
+// Options says what to read.
+type Options struct {
+	Dir   string
+	Month model.Month
+	Plan  *plan.Plan
+}
+
+// location is where a table was found.
+type location struct {
+	file  string // name inside the folder
+	sheet string // "" for CSV
+}
+
+func (l location) String() string {
+	if l.sheet == "" {
+		return l.file
+	}
+	return fmt.Sprintf("%s [%s]", l.file, l.sheet)
+}
+
+// reader holds the state of one Read.
+type reader struct {
+	opt     Options
+	rep     *Report
+	data    *model.MonthData
+	enums   map[string]map[string]string // enum name → folded name → canonical
+	ids     map[string]*model.Employee   // roster by id
+	names   map[string][]string          // roster name → ids
+	books   map[string]*workbook
+	used    map[string]bool // files that gave a table
+	info    map[string]*model.TableInfo
+	uniques map[string]map[string]int // table/key → key value → first row
+}
+
+// Read reads every table of the month's folder. It returns the typed month data and every issue found.
+// The error is only for a folder that cannot be listed; problems of files and rows are issues.
+func Read(opt Options) (*model.MonthData, *Report, error) {
+	st, err := os.Stat(opt.Dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf(msg.InNoFolder, opt.Dir)
+	}
+	if !st.IsDir() {
+		return nil, nil, fmt.Errorf(msg.InNotFolder, opt.Dir)
+	}
+	entries, err := os.ReadDir(opt.Dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	rd := &reader{
+		opt: opt, rep: &Report{}, data: &model.MonthData{Month: opt.Month},
+		books: map[string]*workbook{}, used: map[string]bool{}, info: map[string]*model.TableInfo{},
+		uniques: map[string]map[string]int{},
+	}
+	defer func() {
+		for _, wb := range rd.books {
+			wb.Close()
+		}
+	}()
+	rd.buildEnums()
+	locs := rd.locate(entries)
+	for _, t := range Tables {
+		ls := locs[t.Name]
+		ti := &model.TableInfo{Table: t.Name}
+		rd.info[t.Name] = ti
+		if len(ls) == 0 {
+			ti.Missing = true
+			if t.Name == TEmployees {
+				rd.rep.errorf(Issue{Table: t.Name}, msg.InMissingTable, t.Name, t.Label())
+			}
+			rd.data.Tables = append(rd.data.Tables, *ti)
+			continue
+		}
+		for _, l := range ls[1:] {
+			rd.rep.errorf(Issue{Table: t.Name, File: l.file, Sheet: l.sheet}, msg.InAmbiguous, t.Name, ls[0], l)
+		}
+		ti.File, ti.Sheet = ls[0].file, ls[0].sheet
+		rd.readTable(t, ls[0], ti)
+		if t.Name == TEmployees {
+			rd.indexRoster()
+		}
+		rd.data.Tables = append(rd.data.Tables, *ti)
+	}
+	rd.check()
+	files, err := rd.hashFiles()
+	rd.data.Files = files
+	return rd.data, rd.rep, err
+}
+
+func (rd *reader) buildEnums() {
+	p := rd.opt.Plan
+	rd.enums = map[string]map[string]string{}
+	add := func(name string, e plan.Enum) {
+		m := map[string]string{}
+		for _, v := range e.Values {
+			m[fold.Key(v)] = v
+			for _, a := range e.Names[v] {
+				m[fold.Key(a.Name)] = v
+			}
+		}
+		rd.enums[name] = m
+	}
+	add("role", p.RoleEnum())
+	add("pool", p.PoolEnum())
+	add("metric", p.MetricEnum())
+	add("type", p.ROTypeEnum())
+	add("collection kind", p.CollectionKindEnum())
+	add("incident kind", p.IncidentKindEnum())
+	add("seller department", p.SellerDeptEnum())
+	add("category", p.CategoryEnum())
+	add("adjustment kind", p.AdjustmentKindEnum())
+}
+
+// tableKey is the matching key of a table, sheet or file name.
+func tableKey(s string) string {
+	return strings.NewReplacer("_", "", "-", "").Replace(fold.Key(s))
+}
+
+var tableKeys = func() map[string]*Table {
+	m := map[string]*Table{}
+	for _, t := range Tables {
+		m[tableKey(t.Name)] = t
+		for _, a := range t.Aliases {
+			m[tableKey(a)] = t
+		}
+	}
+	return m
+}()
+
+// locate finds where each table is: a CSV named after it, a workbook named after it (its sheet named after
+// it, else its first visible sheet) or any sheet named after it in any workbook.
+func (rd *reader) locate(entries []os.DirEntry) map[string][]location {
+	locs := map[string][]location{}
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "~$") {
+			continue
+		}
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		ext := strings.ToLower(filepath.Ext(n))
+		base := strings.TrimSuffix(n, filepath.Ext(n))
+		t := tableKeys[tableKey(base)]
+		switch ext {
+		case ".xls":
+			rd.rep.errorf(Issue{File: n}, msg.XLSOldFormat)
+		case ".csv":
+			if t == nil {
+				rd.rep.warnf(Issue{File: n}, msg.InUnknownFile)
+				continue
+			}
+			locs[t.Name] = append(locs[t.Name], location{file: n})
+		case ".xlsx", ".xlsm":
+			wb, err := openWorkbook(filepath.Join(rd.opt.Dir, n))
+			if err != nil {
+				rd.rep.errorf(Issue{File: n}, "%s", err.Error())
+				continue
+			}
+			rd.books[n] = wb
+			found := false
+			chosen := ""
+			if t != nil {
+				for _, s := range wb.sheets {
+					if tableKeys[tableKey(s)] == t {
+						chosen = s
+						break
+					}
+				}
+				if chosen == "" {
+					for _, s := range wb.sheets {
+						if wb.visible[s] {
+							chosen = s
+							break
+						}
+					}
+				}
+				if chosen != "" {
+					locs[t.Name] = append(locs[t.Name], location{file: n, sheet: chosen})
+					found = true
+				}
+			}
+			for _, s := range wb.sheets {
+				if s == chosen {
+					continue
+				}
+				if st := tableKeys[tableKey(s)]; st != nil {
+					locs[st.Name] = append(locs[st.Name], location{file: n, sheet: s})
+					found = true
+				}
+			}
+			if !found {
+				rd.rep.warnf(Issue{File: n}, msg.InUnknownFile)
+			}
+		}
+	}
+	return locs
+}
+
+// open returns the row source of a location.
+func (rd *reader) open(l location) (rowSource, func(), error) {
+	p := filepath.Join(rd.opt.Dir, l.file)
+	if l.sheet == "" {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		return openCSV(b), func() {}, nil
+	}
+	src, err := rd.books[l.file].open(l.sheet)
+	if err != nil {
+		return nil, nil, err
+	}
+	return src, src.close, nil
+}
+
+// tableReader reads one table from one source.
+type tableReader struct {
+	rd      *reader
+	t       *Table
+	loc     location
+	src     rowSource
+	idx     map[string]int    // canonical column → cell index
+	headers map[string]string // canonical column → header as written
+}
+
+func headerKey(s string) string {
+	return strings.NewReplacer("_", "", "-", "").Replace(fold.Key(s))
+}
+
+var columnKeys = func() map[*Table]map[string]string {
+	out := map[*Table]map[string]string{}
+	for _, t := range Tables {
+		m := map[string]string{}
+		for _, c := range t.Columns {
+			m[headerKey(c.Name)] = c.Name
+			for _, a := range c.Aliases {
+				m[headerKey(a)] = c.Name
+			}
+		}
+		out[t] = m
+	}
+	return out
+}()
+
+func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo) {
+	rd.used[l.file] = true
+	at := Issue{Table: t.Name, File: l.file, Sheet: l.sheet}
+	src, closeFn, err := rd.open(l)
+	if err != nil {
+		rd.rep.errorf(at, msg.InReadFailed, err)
+		return
+	}
+	defer closeFn()
+	tr := &tableReader{rd: rd, t: t, loc: l, src: src}
+	headerRow, missing := tr.findHeader()
+	if headerRow == 0 {
+		if err := src.err(); err != nil {
+			rd.fileError(at, err)
+			return
+		}
+		rd.rep.errorf(at, msg.InNoHeader, strings.Join(missing, ", "))
+		return
+	}
+	for {
+		cells, n, ok := src.next()
+		if !ok {
+			break
+		}
+		if isBlank(cells) || isTotal(cells) {
+			continue
+		}
+		ti.Rows++
+		r := &row{tr: tr, cells: cells, num: n}
+		if !rd.buildRow(r) {
+			ti.OutsideMonth++
+		}
+	}
+	if err := src.err(); err != nil {
+		rd.fileError(at, err)
+	}
+}
+
+func (rd *reader) fileError(at Issue, err error) {
+	var re *rowError
+	if errors.As(err, &re) {
+		at.Row = re.row
+		rd.rep.errorf(at, "%s", re.msg)
+		return
+	}
+	rd.rep.errorf(at, msg.InReadFailed, err)
+}
+
+// findHeader reads rows until one holds every required column. It returns that row's number (0 when none
+// was found) and, when none was, the required columns missing from the best candidate row.
+func (tr *tableReader) findHeader() (int, []string) {
+	keys := columnKeys[tr.t]
+	bestMissing := []string(nil)
+	for i := 0; i < maxHeaderScan; i++ {
+		cells, n, ok := tr.src.next()
+		if !ok {
+			break
+		}
+		idx := map[string]int{}
+		headers := map[string]string{}
+		var dups []Issue
+		for j, c := range cells {
+			name, ok := keys[headerKey(c)]
+			if !ok || c == "" {
+				continue
+			}
+			if prev, seen := idx[name]; seen {
+				dups = append(dups, Issue{Table: tr.t.Name, File: tr.loc.file, Sheet: tr.loc.sheet, Row: n,
+					Column: strings.TrimSpace(c), Cell: cellRef(j, n), Message: fmt.Sprintf(msg.InDuplicateColumn, strings.TrimSpace(c), cellRef(prev, n))})
+				continue
+			}
+			idx[name] = j
+			headers[name] = strings.TrimSpace(c)
+		}
+		var missing []string
+		for _, c := range tr.t.Columns {
+			if _, ok := idx[c.Name]; c.Required && !ok {
+				missing = append(missing, c.Header())
+			}
+		}
+		if len(missing) == 0 {
+			for _, d := range dups {
+				d.Severity = Error
+				tr.rd.rep.add(d)
+			}
+			tr.idx, tr.headers = idx, headers
+			return n, nil
+		}
+		if bestMissing == nil || len(missing) < len(bestMissing) {
+			bestMissing = missing
+		}
+	}
+	if bestMissing == nil {
+		for _, c := range tr.t.Columns {
+			if c.Required {
+				bestMissing = append(bestMissing, c.Header())
+			}
+		}
+	}
+	return 0, bestMissing
+}
+
+func isBlank(cells []string) bool {
+	for _, c := range cells {
+		if ParseText(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+var totalWords = []string{"合计", "合計", "总计", "總計", "小计", "小計", "total"}
+
+func isTotal(cells []string) bool {
+	for _, c := range cells {
+		t := strings.ToLower(fold.Width(c))
+		if t == "" {
+			continue
+		}
+		for _, w := range totalWords {
+			if strings.HasPrefix(t, w) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// cellRef is the Excel reference of a 0-based column index and a row number.
+func cellRef(col, row int) string {
+	ref, err := excelize.CoordinatesToCellName(col+1, row)
+	if err != nil {
+		return ""
+	}
+	return ref
+}
+
+// hashFiles returns the SHA-256 of every file that gave a table, in name order.
+func (rd *reader) hashFiles() ([]model.InputFile, error) {
+	names := make([]string, 0, len(rd.used))
+	for n := range rd.used {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	out := make([]model.InputFile, 0, len(names))
+	for _, n := range names {
+		f, err := os.Open(filepath.Join(rd.opt.Dir, n))
+		if err != nil {
+			return nil, err
+		}
+		h := sha256.New()
+		size, err := io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, model.InputFile{Name: n, SHA256: hex.EncodeToString(h.Sum(nil)), Size: size})
+	}
+	return out, nil
+}

@@ -1,0 +1,245 @@
+package importers
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"payout/internal/fold"
+	"payout/internal/msg"
+	"payout/model"
+)
+
+// row is one data row being read; its getters parse a column's cell and report what is wrong with it.
+type row struct {
+	tr    *tableReader
+	cells []string
+	num   int
+}
+
+func (r *row) source() model.Source {
+	return model.Source{File: r.tr.loc.file, Sheet: r.tr.loc.sheet, Row: r.num}
+}
+
+// at is an issue located at a column of this row (or at the row when col is "").
+func (r *row) at(col string) Issue {
+	i := Issue{Table: r.tr.t.Name, File: r.tr.loc.file, Sheet: r.tr.loc.sheet, Row: r.num}
+	if j, ok := r.tr.idx[col]; ok {
+		i.Column, i.Cell = r.tr.headers[col], cellRef(j, r.num)
+		if j < len(r.cells) {
+			i.Value = r.cells[j]
+		}
+	} else if c := r.tr.t.Column(col); c != nil {
+		i.Column = c.Header()
+	}
+	return i
+}
+
+func (r *row) errorf(col, format string, a ...any) { r.tr.rd.rep.errorf(r.at(col), format, a...) }
+func (r *row) warnf(col, format string, a ...any)  { r.tr.rd.rep.warnf(r.at(col), format, a...) }
+
+// raw returns the cell's text, or "" with ok false when empty or absent. An empty cell in a required column
+// is reported missing; an empty formula cell without a cached value is reported whatever the column.
+func (r *row) raw(col string) (string, bool) {
+	j, ok := r.tr.idx[col]
+	v := ""
+	if ok && j < len(r.cells) {
+		v = r.cells[j]
+	}
+	if ParseText(v) != "" {
+		return v, true
+	}
+	if ok && r.tr.src.formulaWithoutValue(cellRef(j, r.num)) {
+		r.errorf(col, msg.ValFormulaNoValue)
+		return "", false
+	}
+	if c := r.tr.t.Column(col); c != nil && c.Required {
+		r.errorf(col, msg.ValMissing)
+	}
+	return "", false
+}
+
+func (r *row) text(col string) string {
+	v, _ := r.raw(col)
+	return ParseText(v)
+}
+
+func (r *row) id(col string) string {
+	v, _ := r.raw(col)
+	return ParseID(v)
+}
+
+// amount parses a money or number column; empty gives 0 (and ok false).
+func (r *row) amount(col string) (decimal.Decimal, bool) {
+	v, ok := r.raw(col)
+	if !ok {
+		return decimal.Zero, false
+	}
+	d, bad := ParseAmount(v)
+	if bad != "" {
+		r.errorf(col, bad, v)
+		return decimal.Zero, false
+	}
+	return d, true
+}
+
+// number is amount with the number wording in messages.
+func (r *row) number(col string) (decimal.Decimal, bool) {
+	v, ok := r.raw(col)
+	if !ok {
+		return decimal.Zero, false
+	}
+	d, bad := ParseAmount(v)
+	if bad != "" {
+		r.errorf(col, msg.ValNotNumber, v)
+		return decimal.Zero, false
+	}
+	return d, true
+}
+
+func (r *row) nonNegative(col string, d decimal.Decimal, ok bool) decimal.Decimal {
+	if ok && d.IsNegative() {
+		r.errorf(col, msg.ValNegative, r.at(col).Value)
+	}
+	return d
+}
+
+func (r *row) positive(col string, d decimal.Decimal, ok bool) decimal.Decimal {
+	if ok && !d.IsPositive() {
+		r.errorf(col, msg.ValNotPositive, r.at(col).Value)
+	}
+	return d
+}
+
+func (r *row) ratio(col string) (decimal.Decimal, bool) {
+	v, ok := r.raw(col)
+	if !ok {
+		return decimal.Zero, false
+	}
+	d, bad := ParseRatio(v)
+	if bad != "" {
+		r.errorf(col, bad, v)
+		return decimal.Zero, false
+	}
+	if d.IsNegative() || d.GreaterThan(decimal.NewFromInt(1)) {
+		r.errorf(col, msg.ValRatioRange, v)
+	}
+	return d, true
+}
+
+func (r *row) date(col string) (model.Date, bool) {
+	v, ok := r.raw(col)
+	if !ok {
+		return model.Date{}, false
+	}
+	d, bad := ParseDate(v, r.tr.src.date1904())
+	if bad != "" {
+		r.errorf(col, bad, v)
+		return model.Date{}, false
+	}
+	return d, true
+}
+
+func (r *row) boolean(col string, def bool) bool {
+	v, ok := r.raw(col)
+	if !ok {
+		return def
+	}
+	b, bad := ParseBool(v)
+	if bad != "" {
+		r.errorf(col, bad, v)
+		return def
+	}
+	return b
+}
+
+// enum matches the cell against an enumeration of the plan; empty gives def.
+func (r *row) enum(col, enum, def, unknownFormat string) string {
+	v, ok := r.raw(col)
+	if !ok {
+		return def
+	}
+	if c, ok := r.tr.rd.enums[enum][fold.Key(v)]; ok {
+		return c
+	}
+	if unknownFormat == msg.ValUnknownKind {
+		r.errorf(col, unknownFormat, enum, ParseText(v))
+	} else {
+		r.errorf(col, unknownFormat, ParseText(v))
+	}
+	return ""
+}
+
+// employee reads a column that refers to an employee: an id on the roster, or the name of exactly one
+// roster employee. onRoster says whether a value that is neither is an error.
+func (r *row) employee(col string, onRoster bool) string {
+	v := r.id(col)
+	if v == "" {
+		return ""
+	}
+	id, problem := r.tr.rd.resolve(v)
+	if problem != "" && (onRoster || strings.HasPrefix(problem, "ambiguous")) {
+		if strings.HasPrefix(problem, "ambiguous") {
+			r.errorf(col, msg.ValNameAmbiguous, v, strings.TrimPrefix(problem, "ambiguous:"))
+		} else {
+			r.errorf(col, msg.ValNotOnRoster, v)
+		}
+	}
+	return id
+}
+
+// unique checks that key (the values of the key columns) was not seen before in this table.
+func (r *row) unique(what, col string, key ...string) {
+	k := strings.Join(key, "\x00")
+	if strings.Trim(k, "\x00") == "" {
+		return
+	}
+	m := r.tr.rd.uniques[r.tr.t.Name]
+	if m == nil {
+		m = map[string]int{}
+		r.tr.rd.uniques[r.tr.t.Name] = m
+	}
+	if first, dup := m[k]; dup {
+		r.errorf(col, msg.ValDuplicate, what, strings.Join(key, " / "), first)
+		return
+	}
+	m[k] = r.num
+}
+
+// resolve maps an id or a unique name to an id; problem is "missing", or "ambiguous:<ids>".
+func (rd *reader) resolve(v string) (string, string) {
+	if _, ok := rd.ids[v]; ok {
+		return v, ""
+	}
+	switch ids := rd.names[v]; len(ids) {
+	case 0:
+		return v, "missing"
+	case 1:
+		return ids[0], ""
+	default:
+		return v, "ambiguous:" + strings.Join(ids, ", ")
+	}
+}
+
+func (rd *reader) indexRoster() {
+	rd.ids = map[string]*model.Employee{}
+	rd.names = map[string][]string{}
+	for i := range rd.data.Employees {
+		e := &rd.data.Employees[i]
+		if e.ID == "" {
+			continue
+		}
+		if _, dup := rd.ids[e.ID]; !dup {
+			rd.ids[e.ID] = e
+			if e.Name != "" {
+				rd.names[e.Name] = append(rd.names[e.Name], e.ID)
+			}
+		}
+	}
+}
+
+// fmtRatio prints a ratio as a percentage for messages.
+func fmtRatio(d decimal.Decimal) string {
+	return fmt.Sprintf("%s%%", d.Shift(2).Round(2).String())
+}

@@ -1,0 +1,363 @@
+package importers
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"payout/internal/msg"
+)
+
+// Limits for untrusted workbooks (zip bombs): the whole unpacked size, and the size above which a part is
+// unpacked to a temporary file instead of memory.
+const (
+	UnzipSizeLimit    = 2 << 30
+	UnzipXMLSizeLimit = 16 << 20
+	// maxHeaderScan is how many rows above the header (title rows) are searched for it.
+	maxHeaderScan = 30
+)
+
+// rowSource yields the rows of one sheet or CSV file. Row numbers are as Excel shows them (1-based).
+type rowSource interface {
+	// next returns the next row's cells and number; ok is false at the end.
+	next() (cells []string, row int, ok bool)
+	// err is the error that ended the rows early, if any.
+	err() error
+	// formulaWithoutValue reports whether the cell (e.g. "D17") is a formula with no cached value.
+	formulaWithoutValue(ref string) bool
+	date1904() bool
+}
+
+// csvSource reads a CSV file, detecting UTF-8 (with or without BOM) or GB18030.
+type csvSource struct {
+	r     *csv.Reader
+	row   int
+	e     error
+	bytes int64
+}
+
+// openCSV decodes b and returns a source over it.
+func openCSV(b []byte) *csvSource {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(b) {
+		if d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b); err == nil {
+			b = d
+		}
+	}
+	r := csv.NewReader(bytes.NewReader(b))
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	r.Comma = sniffComma(b)
+	return &csvSource{r: r, bytes: int64(len(b))}
+}
+
+// sniffComma picks tab for a tab-separated export (tabs and no commas on its first line), else comma.
+func sniffComma(b []byte) rune {
+	line := b
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		line = b[:i]
+	}
+	if bytes.IndexByte(line, '\t') >= 0 && bytes.IndexByte(line, ',') < 0 {
+		return '\t'
+	}
+	return ','
+}
+
+func (s *csvSource) next() ([]string, int, bool) {
+	if s.e != nil {
+		return nil, 0, false
+	}
+	rec, err := s.r.Read()
+	if err == io.EOF {
+		return nil, 0, false
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			s.e = &rowError{row: pe.StartLine, msg: fmt.Sprintf(msg.CSVSyntax, pe.Err)}
+		} else {
+			s.e = err
+		}
+		return nil, 0, false
+	}
+	line, _ := s.r.FieldPos(0)
+	return rec, line, true
+}
+
+func (s *csvSource) err() error                      { return s.e }
+func (s *csvSource) formulaWithoutValue(string) bool { return false }
+func (s *csvSource) date1904() bool                  { return false }
+
+// rowError is an error that ended reading at a row.
+type rowError struct {
+	row int
+	msg string
+}
+
+func (e *rowError) Error() string { return fmt.Sprintf("row %d: %s", e.row, e.msg) }
+
+// workbook is an open xlsx file.
+type workbook struct {
+	f        *excelize.File
+	path     string
+	sheets   []string // all sheets, in order
+	visible  map[string]bool
+	is1904   bool
+	formulas map[string]map[string]bool // sheet → cells that are formulas without a cached value
+	zr       *zip.ReadCloser
+}
+
+var xlsMagic = []byte{0xD0, 0xCF, 0x11, 0xE0}
+
+// openWorkbook opens an xlsx for streaming. The caller closes it (temporary files are removed on close).
+func openWorkbook(p string) (wb *workbook, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf(msg.XLSXBroken, r)
+		}
+	}()
+	fh, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	head := make([]byte, 4)
+	n, _ := io.ReadFull(fh, head)
+	fh.Close()
+	if n == 4 && bytes.Equal(head, xlsMagic) {
+		return nil, errors.New(msg.XLSOldFormat)
+	}
+	f, err := excelize.OpenFile(p, excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
+	if err != nil {
+		return nil, fmt.Errorf(msg.XLSXBroken, err)
+	}
+	wb = &workbook{f: f, path: p, visible: map[string]bool{}, formulas: map[string]map[string]bool{}}
+	wb.sheets = f.GetSheetList()
+	for _, s := range wb.sheets {
+		v, _ := f.GetSheetVisible(s)
+		wb.visible[s] = v
+	}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		wb.is1904 = *props.Date1904
+	}
+	return wb, nil
+}
+
+func (wb *workbook) Close() {
+	if wb.f != nil {
+		_ = wb.f.Close()
+	}
+	if wb.zr != nil {
+		_ = wb.zr.Close()
+	}
+}
+
+// xlsxSource streams the rows of one sheet with excelize's Rows iterator, reading stored (raw) values.
+type xlsxSource struct {
+	wb   *workbook
+	rows *excelize.Rows
+	row  int
+	e    error
+	fws  map[string]bool
+}
+
+func (wb *workbook) open(sheet string) (s *xlsxSource, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf(msg.XLSXBroken, r)
+		}
+	}()
+	fws, err := wb.formulaCells(sheet)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := wb.f.Rows(sheet)
+	if err != nil {
+		return nil, fmt.Errorf(msg.XLSXBroken, err)
+	}
+	return &xlsxSource{wb: wb, rows: rows, fws: fws}, nil
+}
+
+func (s *xlsxSource) next() (cells []string, row int, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.e = fmt.Errorf(msg.XLSXBroken, r)
+			cells, row, ok = nil, 0, false
+		}
+	}()
+	if s.e != nil || !s.rows.Next() {
+		if s.e == nil {
+			s.e = s.rows.Error()
+		}
+		return nil, 0, false
+	}
+	s.row++
+	cols, err := s.rows.Columns(excelize.Options{RawCellValue: true})
+	if err != nil {
+		s.e = &rowError{row: s.row, msg: fmt.Sprintf(msg.XLSXBroken, err)}
+		return nil, 0, false
+	}
+	return cols, s.row, true
+}
+
+func (s *xlsxSource) close()                              { _ = s.rows.Close() }
+func (s *xlsxSource) err() error                          { return s.e }
+func (s *xlsxSource) formulaWithoutValue(ref string) bool { return s.fws[ref] }
+func (s *xlsxSource) date1904() bool                      { return s.wb.is1904 }
+
+// formulaCells finds the cells of a sheet that hold a formula but no cached value (a file written by a program
+// and never opened in Excel or WPS). excelize's row iterator gives such cells as "", so the sheet's XML is
+// scanned once: a quick byte search first, and a token scan only when the sheet has formulas at all.
+func (wb *workbook) formulaCells(sheet string) (map[string]bool, error) {
+	part, err := wb.sheetPart(sheet)
+	if err != nil || part == nil {
+		return nil, err
+	}
+	has, err := containsFormula(part)
+	if err != nil || !has {
+		return nil, err
+	}
+	rc, err := part.Open()
+	if err != nil {
+		return nil, fmt.Errorf(msg.XLSXBroken, err)
+	}
+	defer rc.Close()
+	out := map[string]bool{}
+	dec := xml.NewDecoder(io.LimitReader(rc, UnzipSizeLimit))
+	var ref string
+	var hasF, hasV bool
+	var inV bool
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "c":
+				ref, hasF, hasV = "", false, false
+				for _, a := range t.Attr {
+					if a.Name.Local == "r" {
+						ref = a.Value
+					}
+				}
+			case "f":
+				hasF = true
+			case "v":
+				inV = true
+			}
+		case xml.CharData:
+			if inV && len(bytes.TrimSpace(t)) > 0 {
+				hasV = true
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "v":
+				inV = false
+			case "c":
+				if hasF && !hasV && ref != "" {
+					out[ref] = true
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+func containsFormula(part *zip.File) (bool, error) {
+	rc, err := part.Open()
+	if err != nil {
+		return false, fmt.Errorf(msg.XLSXBroken, err)
+	}
+	defer rc.Close()
+	br := bufio.NewReaderSize(io.LimitReader(rc, UnzipSizeLimit), 1<<16)
+	buf := make([]byte, 1<<16)
+	var carry []byte
+	for {
+		n, err := br.Read(buf)
+		chunk := append(carry, buf[:n]...)
+		if bytes.Contains(chunk, []byte("<f>")) || bytes.Contains(chunk, []byte("<f ")) || bytes.Contains(chunk, []byte("<f/")) {
+			return true, nil
+		}
+		if len(chunk) >= 2 {
+			carry = append(carry[:0], chunk[len(chunk)-2:]...)
+		}
+		if err != nil {
+			return false, nil
+		}
+	}
+}
+
+// sheetPart finds a sheet's XML part in the package (workbook.xml → its relationship → the part).
+func (wb *workbook) sheetPart(sheet string) (*zip.File, error) {
+	if wb.zr == nil {
+		zr, err := zip.OpenReader(wb.path)
+		if err != nil {
+			return nil, fmt.Errorf(msg.XLSXBroken, err)
+		}
+		wb.zr = zr
+	}
+	files := map[string]*zip.File{}
+	for _, f := range wb.zr.File {
+		files[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	var book struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := readZipXML(files["xl/workbook.xml"], &book); err != nil {
+		return nil, nil // unusual layout: excelize will report what is wrong
+	}
+	if err := readZipXML(files["xl/_rels/workbook.xml.rels"], &rels); err != nil {
+		return nil, nil
+	}
+	for _, s := range book.Sheets {
+		if s.Name != sheet {
+			continue
+		}
+		for _, r := range rels.Rels {
+			if r.ID == s.RID {
+				t := r.Target
+				if strings.HasPrefix(t, "/") {
+					t = strings.TrimPrefix(t, "/")
+				} else {
+					t = path.Join("xl", t)
+				}
+				return files[t], nil
+			}
+		}
+	}
+	return nil, nil
+}
+
+func readZipXML(f *zip.File, v any) error {
+	if f == nil {
+		return errors.New("missing part")
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	return xml.NewDecoder(io.LimitReader(rc, UnzipXMLSizeLimit)).Decode(v)
+}

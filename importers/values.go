@@ -1,0 +1,173 @@
+package importers
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"payout/internal/fold"
+	"payout/internal/msg"
+	"payout/model"
+)
+
+// The value parsers below take a cell's text (for xlsx: the stored raw value) and return the typed value or
+// a plain reason (a msg format taking the quoted cell text). They never panic, whatever the bytes.
+
+var (
+	reGrouped = regexp.MustCompile(`^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?$`)
+	rePlain   = regexp.MustCompile(`^([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,3})?$`)
+)
+
+// ParseAmount reads a money amount or a plain number: "1234.5", "1,234.50", "¥1,234.50", "￥1234", "-12.5",
+// full-width digits, surrounding spaces, an optional trailing 元. Numbers with more than 15 significant
+// digits (binary floating-point noise such as 1234.5600000000001 written by a spreadsheet) are rounded to
+// 15 significant digits, the precision Excel itself keeps.
+func ParseAmount(s string) (decimal.Decimal, string) {
+	t := fold.Width(s)
+	t = strings.TrimSuffix(t, "元")
+	t = strings.TrimSpace(t)
+	neg := false
+	if strings.HasPrefix(t, "-") {
+		neg, t = true, t[1:]
+	}
+	t = strings.TrimPrefix(t, "¥")
+	t = strings.TrimPrefix(t, "RMB")
+	t = strings.TrimSpace(t)
+	if strings.HasPrefix(t, "-") && !neg {
+		neg, t = true, t[1:]
+	} else if strings.HasPrefix(t, "+") {
+		t = t[1:]
+	}
+	if strings.Contains(t, ",") {
+		if !reGrouped.MatchString(t) {
+			return decimal.Zero, msg.ValNotAmount
+		}
+		t = strings.ReplaceAll(t, ",", "")
+	}
+	if !rePlain.MatchString(t) {
+		return decimal.Zero, msg.ValNotAmount
+	}
+	d, err := decimal.NewFromString(t)
+	if err != nil {
+		return decimal.Zero, msg.ValNotAmount
+	}
+	d = excelPrecision(d)
+	if neg {
+		d = d.Neg()
+	}
+	return d, ""
+}
+
+// excelPrecision rounds d to 15 significant digits when it has more.
+func excelPrecision(d decimal.Decimal) decimal.Decimal {
+	digits := len(d.Coefficient().String())
+	if d.IsZero() || digits <= 15 {
+		return d
+	}
+	// digits before the decimal point = digits + exponent
+	intDigits := digits + int(d.Exponent())
+	places := 15 - intDigits
+	if places < 0 {
+		places = 0
+	}
+	return d.Round(int32(places))
+}
+
+// ParseRatio reads 0.3, 30%, 30 ％ as a decimal fraction.
+func ParseRatio(s string) (decimal.Decimal, string) {
+	t := fold.Width(s)
+	if strings.HasSuffix(t, "%") {
+		v, bad := ParseAmount(strings.TrimSuffix(t, "%"))
+		if bad != "" {
+			return decimal.Zero, msg.ValNotRatio
+		}
+		return v.Shift(-2), ""
+	}
+	v, bad := ParseAmount(t)
+	if bad != "" {
+		return decimal.Zero, msg.ValNotRatio
+	}
+	return v, ""
+}
+
+var reDate = regexp.MustCompile(`^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?(?:(?:[T\s]+|$)(.*))$`)
+var reTime = regexp.MustCompile(`^([0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?\s*([zZ]|[+-][0-9]{2}:?[0-9]{2})?|[0-9]{1,2}时([0-9]{1,2}分([0-9]{1,2}秒)?)?)?$`)
+
+// ParseDate reads an Excel serial number (with the workbook's 1904 flag) or a date written as 2026-10-03,
+// 2026/10/3, 2026.10.03 or 2026年10月3日, each optionally followed by a time of day (ignored).
+func ParseDate(s string, date1904 bool) (model.Date, string) {
+	t := fold.Width(s)
+	if m := reDate.FindStringSubmatch(t); m != nil {
+		if !reTime.MatchString(strings.TrimSpace(m[4])) {
+			return model.Date{}, msg.ValNotDate
+		}
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if mo < 1 || mo > 12 || d < 1 || d > daysIn(y, time.Month(mo)) {
+			return model.Date{}, msg.ValNoSuchDate
+		}
+		return model.Date{Year: y, Month: time.Month(mo), Day: d}, ""
+	}
+	v, bad := ParseAmount(t)
+	if bad != "" || strings.ContainsAny(t, ",¥") {
+		return model.Date{}, msg.ValNotDate
+	}
+	// The serial's fraction is a time of day; only the day is used.
+	if v.LessThan(decimal.NewFromInt(1)) || v.GreaterThan(decimal.NewFromInt(2958465)) {
+		return model.Date{}, msg.ValNotDate
+	}
+	day := v.Floor().IntPart()
+	var base time.Time
+	if date1904 {
+		base = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+	} else {
+		// Excel's 1900 system counts a non-existent 1900-02-29 (serial 60); serials from 61 on are one day ahead.
+		base = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+		if day < 61 {
+			base = base.AddDate(0, 0, 1)
+		}
+	}
+	dt := base.AddDate(0, 0, int(day))
+	return model.Date{Year: dt.Year(), Month: dt.Month(), Day: dt.Day()}, ""
+}
+
+func daysIn(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// ParseBool reads 是/否, Y/N, yes/no, true/false, 1/0, √/× (any case; Excel boolean cells are stored as 1/0).
+func ParseBool(s string) (bool, string) {
+	switch strings.ToLower(fold.Width(s)) {
+	case "是", "y", "yes", "true", "1", "√", "✓", "✔", "t":
+		return true, ""
+	case "否", "n", "no", "false", "0", "×", "✗", "✘", "x", "f":
+		return false, ""
+	}
+	return false, msg.ValNotBool
+}
+
+var reSciInt = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?[eE]\+?[0-9]+$|^[0-9]+\.0+$`)
+
+// ParseID trims an id. A number stored in a cell is read as its stored value: 1001 stays "1001"; a
+// value written in exponent form or with a zero fraction by a program (1.001E3, 1001.0) is read as the
+// whole number it stands for.
+func ParseID(s string) string {
+	t := fold.Width(s)
+	if reSciInt.MatchString(t) {
+		if d, err := decimal.NewFromString(t); err == nil && d.IsInteger() && d.Exponent() < 30 {
+			return d.String()
+		}
+	}
+	return t
+}
+
+// ParseText trims surrounding spaces (full-width too) of free text.
+func ParseText(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' || r == '\r' || r == '\n'
+	})
+}

@@ -1,0 +1,120 @@
+// Package cli holds the cobra commands of payout. Each command has an options struct filled from its flags
+// and a run function that does the work, so that commands are easy to test without a process.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"payout/internal/msg"
+	"payout/model"
+	"payout/plan"
+)
+
+// Exit codes (SPEC §1).
+const (
+	ExitOK    = 0
+	ExitInput = 1 // the input or plan has errors; all were reported
+	ExitUsage = 2 // bad flag, bad month, missing folder
+)
+
+// exitError carries an exit code out of a command.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+func usageErr(format string, a ...any) error {
+	return &exitError{ExitUsage, fmt.Errorf(format, a...)}
+}
+
+// errInputReported ends a command whose input errors were already printed.
+var errInputReported = &exitError{ExitInput, errors.New(msg.CLIInvalid)}
+
+// IO are the streams a command writes to.
+type IO struct {
+	Out, Err io.Writer
+}
+
+// Main runs the command line and returns the exit code.
+func Main(args []string, out, errw io.Writer) int {
+	root := NewRoot(&IO{Out: out, Err: errw})
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee != errInputReported {
+			fmt.Fprintln(errw, "payout:", ee.err)
+		}
+		return ee.code
+	}
+	// cobra's own errors: unknown flag, unknown command, bad flag value.
+	fmt.Fprintln(errw, "payout:", err)
+	return ExitUsage
+}
+
+// NewRoot builds the root command with every subcommand.
+func NewRoot(io *IO) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "payout",
+		Short: "Month-end after-sales bonus payout for a car dealership",
+		Long: `payout reads a month's DMS exports and scoring sheets (Excel/CSV), applies the commission plan
+exactly and explains every cent.
+
+Exit codes: 0 success; 1 the input or plan has errors (all of them are reported); 2 usage error.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(io.Out)
+	root.SetErr(io.Err)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &exitError{ExitUsage, err}
+	})
+	root.AddCommand(newValidateCmd(io), newPlanCmd(io), newTemplateCmd(io), newVersionCmd(io))
+	return root
+}
+
+// monthFlag parses --month.
+func parseMonth(s string) (model.Month, error) {
+	if s == "" {
+		return model.Month{}, usageErr(msg.CLIMonthRequired)
+	}
+	m, err := model.ParseMonth(s)
+	if err != nil {
+		return model.Month{}, usageErr(msg.CLIBadMonth, err)
+	}
+	return m, nil
+}
+
+func checkFormat(f string, allowed ...string) error {
+	if !slices.Contains(allowed, f) {
+		return usageErr(msg.CLIBadFormat, strings.Join(allowed, ", "), f)
+	}
+	return nil
+}
+
+// loadPlan loads --plan (or the default); a broken plan prints its errors and ends with exit 1.
+func loadPlan(io *IO, path string) (*plan.Loaded, error) {
+	p, err := plan.LoadFile(path)
+	if err != nil {
+		var es plan.Errors
+		if errors.As(err, &es) {
+			for _, e := range es {
+				fmt.Fprintln(io.Out, "error:", e.Error())
+			}
+			return nil, &exitError{ExitInput, errors.New(msg.CLIPlanInvalid)}
+		}
+		return nil, usageErr("%v", err)
+	}
+	return p, nil
+}

@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"payout/importers"
+	"payout/internal/msg"
+	"payout/model"
+)
+
+// ValidateOptions are the flags of `payout validate`.
+type ValidateOptions struct {
+	Month  string
+	In     string
+	Plan   string
+	Format string
+}
+
+func newValidateCmd(io *IO) *cobra.Command {
+	o := &ValidateOptions{}
+	c := &cobra.Command{
+		Use:   "validate --month YYYY-MM [--in DIR]",
+		Short: "Check a month's input tables and report every error and warning",
+		Long: `validate reads every table of the month's folder and reports every problem it finds, not just the
+first: each with its file, sheet, row as Excel shows it, column header and cell.
+
+Exit codes: 0 no errors (warnings may be printed); 1 the input or plan has errors; 2 usage error
+(bad month, missing folder).`,
+		Example: `  payout validate --month 2026-10
+  payout validate --month 2026-10 --in sample-data/2026-10 --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runValidate(io, o) },
+	}
+	c.Flags().StringVar(&o.Month, "month", "", "the month, YYYY-MM (required)")
+	c.Flags().StringVar(&o.In, "in", "", "input folder (default data/<month>)")
+	c.Flags().StringVar(&o.Plan, "plan", "", "plan file (default: the built-in plan)")
+	c.Flags().StringVar(&o.Format, "format", "text", "output format: text or json")
+	return c
+}
+
+// readMonth parses the month and folder flags, loads the plan and reads the input. Usage problems come back
+// as exit-2 errors; input problems are in the report.
+func readMonth(io *IO, month, in, planPath string) (*model.MonthData, *importers.Report, error) {
+	m, err := parseMonth(month)
+	if err != nil {
+		return nil, nil, err
+	}
+	if in == "" {
+		in = filepath.Join("data", m.String())
+	}
+	p, err := loadPlan(io, planPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	data, rep, err := importers.Read(importers.Options{Dir: in, Month: m, Plan: p.Plan})
+	if err != nil {
+		return nil, nil, usageErr("%v", err)
+	}
+	return data, rep, nil
+}
+
+func runValidate(io *IO, o *ValidateOptions) error {
+	if err := checkFormat(o.Format, "text", "json"); err != nil {
+		return err
+	}
+	data, rep, err := readMonth(io, o.Month, o.In, o.Plan)
+	if err != nil {
+		return err
+	}
+	issues := rep.Sorted()
+	if o.Format == "json" {
+		if issues == nil {
+			issues = []importers.Issue{}
+		}
+		enc := json.NewEncoder(io.Out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(issues); err != nil {
+			return err
+		}
+	} else {
+		printIssues(io, issues)
+		if !rep.HasErrors() {
+			fmt.Fprintf(io.Out, msg.CLIOK+"\n", o.In, data.Month, rep.Summary())
+		} else {
+			fmt.Fprintln(io.Out, rep.Summary())
+		}
+	}
+	if rep.HasErrors() {
+		return errInputReported
+	}
+	return nil
+}
+
+// printIssues prints issues as `error: <location>: <reason>` lines.
+func printIssues(io *IO, issues []importers.Issue) {
+	for _, i := range issues {
+		fmt.Fprintf(io.Out, "%s: %s\n", i.Severity, i.String())
+	}
+}
