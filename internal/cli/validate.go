@@ -7,9 +7,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"payout/calc"
 	"payout/importers"
 	"payout/internal/msg"
 	"payout/model"
+	"payout/plan"
 )
 
 // ValidateOptions are the flags of `payout validate`.
@@ -44,32 +46,38 @@ Exit codes: 0 no errors (warnings may be printed); 1 the input or plan has error
 
 // readMonth parses the month and folder flags, loads the plan and reads the input. Usage problems come back
 // as exit-2 errors; input problems are in the report.
-func readMonth(io *IO, month, in, planPath string) (*model.MonthData, *importers.Report, error) {
+func readMonth(io *IO, month, in, planPath string) (*plan.Loaded, *model.MonthData, *importers.Report, error) {
 	m, err := parseMonth(month)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if in == "" {
 		in = filepath.Join("data", m.String())
 	}
 	p, err := loadPlan(io, planPath)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	data, rep, err := importers.Read(importers.Options{Dir: in, Month: m, Plan: p.Plan})
 	if err != nil {
-		return nil, nil, usageErr("%v", err)
+		return nil, nil, nil, usageErr("%v", err)
 	}
-	return data, rep, nil
+	return p, data, rep, nil
 }
 
 func runValidate(io *IO, o *ValidateOptions) error {
 	if err := checkFormat(o.Format, "text", "json"); err != nil {
 		return err
 	}
-	data, rep, err := readMonth(io, o.Month, o.In, o.Plan)
+	p, data, rep, err := readMonth(io, o.Month, o.In, o.Plan)
 	if err != nil {
 		return err
+	}
+	if !rep.HasErrors() {
+		// Some warnings need the calculation (fines larger than the line they come off).
+		for _, w := range calc.Compute(data, p.Plan).Warnings {
+			rep.Issues = append(rep.Issues, calcIssue(w))
+		}
 	}
 	issues := rep.Sorted()
 	if o.Format == "json" {
@@ -101,4 +109,13 @@ func printIssues(io *IO, issues []importers.Issue) {
 	for _, i := range issues {
 		fmt.Fprintf(io.Out, "%s: %s\n", i.Severity, i.String())
 	}
+}
+
+// calcIssue turns a calculation warning into an issue located at its first source row.
+func calcIssue(w calc.Warning) importers.Issue {
+	i := importers.Issue{Severity: importers.Warning, Message: w.Message}
+	if len(w.Sources) > 0 {
+		i.File, i.Sheet, i.Row = w.Sources[0].File, w.Sources[0].Sheet, w.Sources[0].Row
+	}
+	return i
 }

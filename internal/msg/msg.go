@@ -69,7 +69,7 @@ const (
 	InNoHeader        = "no header row found: missing required column %s"
 	InMissingColumns  = "missing required column %s"
 	InDuplicateColumn = "column %s appears twice (also %s)"
-	InOutsideMonth    = "%d rows dated outside %s were set aside (not counted this month)"
+	InOutsideMonth    = "rows dated outside %[2]s, set aside (not counted this month): %[1]d"
 	InPoolNoSource    = "pool %s: table %s is missing, so its figures count as 0"
 	InReadFailed      = "cannot read: %v"
 	InEmptyFile       = "the file has no rows"
@@ -129,4 +129,26 @@ const (
 	CLIPlanInvalid   = "the plan has errors"
 	CLIOK            = "%s: the input for %s is valid (%s)"
 	CLITemplateNote  = "fill in the sheets you need, put the workbook in the month's folder (e.g. data/2026-10/) and run payout validate"
+)
+
+// Calculation warnings and notes.
+const (
+	CalcPoolNoMembers   = "pool %s has an amount of %s but no members: nobody is paid it"
+	CalcTargetMissing   = "no target for %s (%s): achievement rate counts as 0"
+	CalcFinesOver       = "%s (%s): fines of %s are more than the beauty line of %s; %s is not taken"
+	CalcProbationNote   = "probation: base salary and adjustments only, no commission of any kind 〔一.4〕"
+	CalcProbationShares = "probation employees are not pool members"
+)
+
+// Deduction reasons printed on payslips (simplified Chinese: the people who read them).
+const (
+	ReasonComplaints = "客户投诉 %d 次 扣 %s"
+	ReasonScore      = "考核成绩 %s 分 低于 %s 分 扣 %s"
+	ReasonPoints     = "考核扣分 %s 分"
+	ReasonFines      = "美容组扣罚: %s"
+)
+
+// compute.
+const (
+	CLINotYet = "writing the output folder is not available yet: use --dry-run to preview"
 )

@@ -1,0 +1,118 @@
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+	"github.com/shopspring/decimal"
+
+	"payout/calc"
+	"payout/plan"
+)
+
+// SchemeLabel is the Chinese label of a line's scheme: a pool's first Chinese name, or an individual
+// scheme's label.
+func SchemeLabel(p *plan.Plan, scheme string) string {
+	if pl := p.Pool(scheme); pl != nil {
+		return pl.Named().Label()
+	}
+	if l, ok := schemeLabels[scheme]; ok {
+		return l
+	}
+	return scheme
+}
+
+// RoleLabel is the Chinese label of a role.
+func RoleLabel(p *plan.Plan, role string) string {
+	if n, ok := p.Role(role); ok {
+		return n.Label()
+	}
+	return role
+}
+
+func newTable(w io.Writer) *tablewriter.Table {
+	return tablewriter.NewTable(w,
+		tablewriter.WithEastAsian(tw.Off), // CJK stays 2 columns wide; box-drawing characters stay 1
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAlignment(tw.AlignRight),
+		tablewriter.WithHeaderAlignment(tw.AlignCenter),
+	)
+}
+
+func m2(d decimal.Decimal) string { return d.StringFixed(2) }
+
+// WriteResultTable prints every employee (role, base, each scheme's net, deductions, fund, total), then the
+// pools and the totals. Only the schemes that occur this month get a column.
+func WriteResultTable(w io.Writer, r *calc.Result, p *plan.Plan) error {
+	used := map[string]bool{}
+	for _, e := range r.Employees {
+		for _, l := range e.Lines {
+			used[l.Scheme] = true
+		}
+	}
+	var schemes []string
+	for _, s := range p.Lines {
+		if used[s.Name] {
+			schemes = append(schemes, s.Name)
+		}
+	}
+	header := []string{LabelID, LabelName, LabelRole, LabelBase}
+	for _, s := range schemes {
+		header = append(header, SchemeLabel(p, s))
+	}
+	header = append(header, LabelDeduction, LabelFund, LabelTotal)
+	t := newTable(w)
+	t.Header(header)
+	sums := make([]decimal.Decimal, len(schemes))
+	var base, ded, fund, total decimal.Decimal
+	for _, e := range r.Employees {
+		role := RoleLabel(p, e.Role)
+		if e.Probation {
+			role += "(" + LabelProbation + ")"
+		}
+		row := []string{e.ID, e.Name, role, m2(e.BaseSalary)}
+		nets := map[string]decimal.Decimal{}
+		has := map[string]bool{}
+		for _, l := range e.Lines {
+			nets[l.Scheme], has[l.Scheme] = l.Net, true
+		}
+		for i, s := range schemes {
+			if has[s] {
+				row = append(row, m2(nets[s]))
+				sums[i] = sums[i].Add(nets[s])
+			} else {
+				row = append(row, "")
+			}
+		}
+		row = append(row, m2(e.Deduction), m2(e.Fund), m2(e.Total))
+		base, ded, fund, total = base.Add(e.BaseSalary), ded.Add(e.Deduction), fund.Add(e.Fund), total.Add(e.Total)
+		if err := t.Append(row); err != nil {
+			return err
+		}
+	}
+	foot := []string{LabelSumRow, "", "", m2(base)}
+	for _, s := range sums {
+		foot = append(foot, m2(s))
+	}
+	foot = append(foot, m2(ded), m2(fund), m2(total))
+	t.Footer(foot)
+	if err := t.Render(); err != nil {
+		return err
+	}
+
+	fmt.Fprintln(w)
+	pt := newTable(w)
+	pt.Header([]string{LabelPool, LabelAmount, LabelMembers, LabelCoefSum})
+	for _, pl := range r.Pools {
+		if err := pt.Append([]string{pl.Label + " (" + pl.Name + ")", m2(pl.Amount), fmt.Sprint(len(pl.Members)), pl.CoefSum.String()}); err != nil {
+			return err
+		}
+	}
+	if err := pt.Render(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n%s: %s\n%s: %s\n", LabelFundTotal, m2(r.FundTotal), LabelPayoutTotal, m2(r.PayoutTotal))
+	return nil
+}
