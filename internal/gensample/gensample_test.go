@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -150,11 +149,24 @@ func TestSampleDataCurrent(t *testing.T) {
 	sameFiles(t, dir, committed)
 }
 
-// TestDefaultRealism checks the invariants the brief asks for on the default month and logs the figures.
-func TestDefaultRealism(t *testing.T) {
-	g, err := build(DefaultConfig())
+// TestRealism checks the invariants of the brief on the default month (logging its figures) and on
+// a multi-store month.
+func TestRealism(t *testing.T) {
+	checkRealism(t, DefaultConfig(), true)
+	if !testing.Short() {
+		checkRealism(t, Config{Employees: 500, RepairOrders: 20000, Seed: 11}, false)
+	}
+}
+
+func checkRealism(t *testing.T, cfg Config, verbose bool) {
+	g, err := build(cfg)
 	if err != nil {
 		t.Fatal(err)
+	}
+	logf := func(format string, args ...any) {
+		if verbose {
+			t.Logf(format, args...)
+		}
 	}
 	ids, names := map[int]*emp{}, map[string]bool{}
 	for _, e := range g.emps {
@@ -168,14 +180,19 @@ func TestDefaultRealism(t *testing.T) {
 	}
 	for _, tb := range g.tables {
 		keys := map[string]bool{}
+		n := 0
 		for i, r := range tb.rows {
 			if r == nil {
 				continue
 			}
+			n++
 			key := r[0].text("2006-01-02")
 			switch tb.name {
 			case "精品销售":
 				key += "/" + r[1].s
+				if !r[6].d.IsPositive() || r[7].d.IsNegative() {
+					t.Errorf("精品销售 row %d: amounts %s %s", i, r[6].d, r[7].d)
+				}
 			case "维修工单", "索赔回款", "回款", "美容销售", "保险定损", "续保":
 			default:
 				key = ""
@@ -193,16 +210,17 @@ func TestDefaultRealism(t *testing.T) {
 				}
 			}
 		}
+		logf("table %s/%s: %d rows", tb.name, tb.sheet, n)
 	}
 	for _, tg := range g.targets {
 		ach := tg.actual.DivRound(tg.value, 4)
-		t.Logf("target %-6s %-6s %4d actual %14s target %12s ach %s", tg.metric, tg.scope, tg.scopeID,
+		logf("target %s %s%d: actual %s, target %s, achievement %s", tg.metric, tg.scope, tg.scopeID,
 			tg.actual.StringFixed(2), tg.value, ach)
 		if ach.LessThan(decimal.RequireFromString("0.7")) || ach.GreaterThan(decimal.RequireFromString("1.2")) {
-			t.Errorf("achievement of %s/%s out of range: %s", tg.metric, tg.scope, ach)
+			t.Errorf("achievement of %s/%s%d out of range: %s", tg.metric, tg.scope, tg.scopeID, ach)
 		}
 	}
-	// Team hours and painter material of M, and insurance agents' totals.
+	// Team hours and painter material of M, and the insurance agents' totals.
 	hours, mat, agent := map[int]decimal.Decimal{}, map[int]decimal.Decimal{}, map[int]decimal.Decimal{}
 	for _, tb := range g.tables {
 		for _, r := range tb.rows {
@@ -219,15 +237,31 @@ func TestDefaultRealism(t *testing.T) {
 			}
 		}
 	}
+	tiers := [4]int{}
 	for _, e := range g.emps {
-		if h, ok := hours[e.id]; ok {
-			t.Logf("team %d %s: %s h, material/h %s", e.id, e.role, h, mat[e.id].DivRound(h, 2))
+		if h, ok := hours[e.id]; ok && e.store == 0 {
+			logf("team of %d %s: %s h, material %s/h", e.id, e.role, h, mat[e.id].DivRound(h, 2))
+			switch x := h.InexactFloat64(); {
+			case x < 100:
+				tiers[0]++
+			case x < 500:
+				tiers[1]++
+			case x < 900:
+				tiers[2]++
+			default:
+				tiers[3]++
+			}
 		}
 		if a, ok := agent[e.id]; ok {
-			t.Logf("agent %d %s: %s", e.id, e.role, a.StringFixed(2))
+			logf("agent %d %s: %s", e.id, e.role, a.StringFixed(2))
+			bounds := map[string][2]int64{"保险业务经理": {200001, 1e9}, "理赔员": {50001, 200000}, "理赔接待及文员": {0, 50000}}[e.role]
+			if a.LessThan(decimal.NewFromInt(bounds[0])) || a.GreaterThan(decimal.NewFromInt(bounds[1])) {
+				t.Errorf("agent %d %s total %s outside its tier", e.id, e.role, a)
+			}
 		}
 	}
-	if g.m0 != time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC) {
-		t.Error("month")
+	logf("store 1 teams by tier (<100, 100-500, 500-900, 900+): %v", tiers)
+	if cfg == DefaultConfig() && tiers != [4]int{2, 2, 2, 1} {
+		t.Errorf("team hours tiers %v", tiers)
 	}
 }

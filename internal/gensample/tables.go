@@ -10,8 +10,9 @@ import (
 
 // figures are the SPEC §4.2 figures of M.
 type figures struct {
-	customerPaid, warranty, accident, grossProfit, fleet, insurance, accRev, accInstalled, beauty decimal.Decimal
-	intake                                                                                        int
+	customerPaid, warranty, accident, grossProfit  decimal.Decimal
+	fleet, insurance, accRev, accInstalled, beauty decimal.Decimal
+	intake                                         int
 }
 
 func (f figures) repairOutput() decimal.Decimal {
@@ -94,7 +95,8 @@ func (g *gen) repairOrders() {
 		}
 		switch t.cat {
 		case 'c':
-			if o.paid, o.gross = g.money(t.lo, t.hi), g.pct(o.paid, 28, 48); g.chance(0.01) {
+			o.paid = g.money(t.lo, t.hi)
+			if o.gross = g.pct(o.paid, 28, 48); g.chance(0.01) {
 				o.gross = g.money(50, 400).Neg() // goodwill discount
 			}
 		case 'w':
@@ -180,7 +182,8 @@ func later(a, b time.Time) time.Time {
 func (g *gen) warrantyReceipts() {
 	var rows [][]cell
 	for _, o := range g.ros {
-		if d := dateOnly(o.settled).AddDate(0, 0, g.between(8, 35)); o.cat == 'w' && !o.settled.IsZero() && !d.After(g.m1.AddDate(0, 0, 1)) {
+		d := dateOnly(o.settled).AddDate(0, 0, g.between(8, 35))
+		if o.cat == 'w' && !o.settled.IsZero() && !d.After(g.m1.AddDate(0, 0, 1)) {
 			amount := o.paid
 			if g.chance(0.06) {
 				amount = g.pct(o.paid, 85, 98) // the manufacturer cut part of the claim
@@ -239,7 +242,7 @@ var accItems = []struct {
 // accessories: documents of 1–3 items sold mostly by after-sales staff; two after-sales rows at
 // exactly 75% of list and one at 70% (warnings); gifts only on sales-department rows.
 func (g *gen) accessories() {
-	dates := make([][]cell, g.cfg.RepairOrders/6)
+	dates := make([][]cell, g.cfg.RepairOrders/9)
 	for i := range dates {
 		dates[i] = []cell{date(g.rowDate(0.02, 0.01))}
 	}
@@ -292,7 +295,7 @@ func (g *gen) accessories() {
 	g.fig.accRev = g.sumInM(rows, 2, 7, eligible)
 	g.fig.accInstalled = g.sumInM(rows, 2, 7, func(r []cell) bool { return eligible(r) && r[8].s == "是" })
 	for _, r := range cands { // a seller's accessory_sales actual excludes rows at or below 75% (SPEC §4.4)
-		if id := int(r[3].d.IntPart()); r[7].d.Div(r[6].d).GreaterThan(decimal.New(75, -2)) {
+		if id := int(r[3].d.IntPart()); r[7].d.GreaterThan(r[6].d.Mul(decimal.New(75, -2))) {
 			g.accBySel[id] = g.accBySel[id].Add(r[7].d)
 		}
 	}
@@ -446,18 +449,18 @@ func (g *gen) insurance() {
 // renewals: insurance renewals sold by after-sales staff; one in a hundred is a reversal.
 func (g *gen) renewals() {
 	var rows [][]cell
-	for range g.cfg.RepairOrders / 15 {
+	for range g.cfg.RepairOrders / 20 {
 		s := [][]string{{"保险业务经理"}, {"理赔员"}, {"服务顾问"}, {"客户接待员", "前台主管", "理赔接待及文员"}}[g.pickW(35, 20, 30, 15)]
 		if e := g.pick(s...); e != nil {
 			rows = append(rows, []cell{{}, num(e.id), txt([]string{"商业险", "交强险+商业险"}[g.r.IntN(2)]),
-				date(g.rowDate(0.03, 0.02)), money(g.money(120, 1500)), txt("")})
+				date(g.rowDate(0.03, 0.02)), money(g.money(50, 500)), txt("")})
 		}
 	}
 	sortRows(rows, 3)
 	policy := 10000000 + g.r.IntN(1000000)
 	for i, r := range rows {
 		policy += g.between(1, 40)
-		r[0] = txt(fmt.Sprintf("PDZA20263101%08d", policy))
+		r[0] = txt(fmt.Sprintf("PDZA%d3101%08d", g.m0.Year(), policy))
 		if i >= len(rows)/2 && (i-len(rows)/2)%100 == 0 {
 			r[4], r[5] = money(r[4].d.Neg()), txt("退保冲回")
 		}

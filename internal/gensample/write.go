@@ -330,8 +330,10 @@ func writeSheet(f *excelize.File, t *table, st styles, stream bool) (err error) 
 				if err := f.SetCellValue(t.sheet, ref, x.Value); err != nil {
 					return err
 				}
-				if err := f.SetCellStyle(t.sheet, ref, ref, x.StyleID); x.StyleID != 0 && err != nil {
-					return err
+				if x.StyleID != 0 {
+					if err := f.SetCellStyle(t.sheet, ref, ref, x.StyleID); err != nil {
+						return err
+					}
 				}
 			}
 		}

@@ -1,0 +1,50 @@
+# payout — build, test and demo. `make demo` runs the main job on sample-data/; `make test` runs the tests.
+GO       ?= go
+BIN      := bin/payout
+MONTH    := 2026-10
+SAMPLE   := sample-data/$(MONTH)
+FUZZTIME ?= 5s
+
+.PHONY: build test demo fuzz bench vet fmt check sample clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/payout
+
+test:
+	$(GO) test ./...
+
+demo: build
+	$(BIN) validate --month $(MONTH) --in $(SAMPLE)
+	$(BIN) compute --month $(MONTH) --in $(SAMPLE) --dry-run
+
+# Short runs of every fuzz target, from its seed corpus.
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$t"; \
+	    $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+bench:
+	$(GO) test -run='^$$' -bench=. -benchtime=1x ./...
+
+vet:
+	$(GO) vet ./...
+
+fmt:
+	gofmt -l -w $$(git ls-files '*.go')
+
+# What CI checks besides the tests.
+check:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1)
+	$(GO) vet ./...
+	$(GO) mod tidy -diff
+
+# Regenerate the committed sample month (deterministic).
+sample:
+	rm -rf $(SAMPLE)
+	$(GO) run ./tools/gensample -out $(SAMPLE)
+
+clean:
+	rm -rf bin out
