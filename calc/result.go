@@ -9,6 +9,8 @@
 package calc
 
 import (
+	"sync"
+
 	"github.com/shopspring/decimal"
 
 	"payout/model"
@@ -26,6 +28,9 @@ type Result struct {
 	PayoutTotal  decimal.Decimal
 	Warnings     []Warning
 	Steps        []Step
+
+	indexOnce sync.Once
+	stepIdx   *stepIndex
 }
 
 // EmployeeResult is one employee's payout.

@@ -58,3 +58,64 @@ var schemeLabels = map[string]string{
 	"renewal":    "续保提成",
 	"adjustment": "调整",
 }
+
+// Payslip, summary and explain labels.
+const (
+	LabelRows           = "行"
+	LabelRowsCount      = "行"
+	LabelPayslipTitle   = "售后绩效工资条"
+	LabelPayslipSheet   = "工资条"
+	LabelStepsSheet     = "计算过程"
+	LabelMonth          = "月份"
+	LabelDepartment     = "部门"
+	LabelItem           = "项目"
+	LabelValue          = "数值"
+	LabelNote           = "说明"
+	LabelGross          = "应得"
+	LabelFundLine       = "售后基金 %s"
+	LabelLineNet        = "实发"
+	LabelNetCommission  = "提成合计"
+	LabelAchievement    = "达成率 %s"
+	LabelAchievementCol = "达成率"
+	LabelCoefficient    = "系数"
+	LabelShareOf        = "%s / %s"
+	LabelRate           = "比例/单价"
+	LabelRule           = "规则"
+	LabelFormula        = "公式"
+	LabelResult         = "结果"
+	LabelSources        = "来源"
+	LabelInputs         = "输入"
+	LabelNo             = "否"
+	LabelSeq            = "序号"
+	LabelApprenticeShr  = "徒弟分配比例"
+	LabelExtraCent      = "尾差 +0.01 (最大余数法)"
+	LabelAdjusted       = "系数经调整"
+)
+
+// baseLabels are the labels of a line's base figure (calc.LineDetail.BaseLabel).
+var baseLabels = map[string]string{
+	"pool_amount":       "奖金池金额",
+	"accessory_revenue": "本人精品实收 (计入目标部分)",
+	"team_hours":        "团队工时",
+	"wash_count":        "洗车台次",
+	"approved_total":    "保险审批金额合计",
+	"rebate_profit":     "返点毛利合计",
+}
+
+// metricLabels label achievement metrics by the plan's names; figureLabels label figures.
+var figureLabels = map[string]string{
+	"customer_repair_paid":        "正常维修结算实收",
+	"warranty_receipts":           "索赔回款",
+	"accident_approved":           "事故车定审金额(含车主自付)",
+	"gross_profit":                "毛利",
+	"intake_count":                "接车台次",
+	"fleet_collections":           "集团回款",
+	"insurance_collections":       "保险回款",
+	"accessory_revenue":           "售后精品实收",
+	"accessory_revenue_installed": "其中车间加装",
+	"beauty_revenue":              "美容业绩",
+	"wash_count":                  "洗车台次",
+	"repair_output":               "维修产值",
+	"workshop_output":             "车间产值",
+	"aftersales_output":           "售后产值",
+}

@@ -103,6 +103,11 @@ func WriteResultTable(w io.Writer, r *calc.Result, p *plan.Plan) error {
 	}
 
 	fmt.Fprintln(w)
+	return WritePoolsTable(w, r)
+}
+
+// WritePoolsTable prints the pools and the totals.
+func WritePoolsTable(w io.Writer, r *calc.Result) error {
 	pt := newTable(w)
 	pt.Header([]string{LabelPool, LabelAmount, LabelMembers, LabelCoefSum})
 	for _, pl := range r.Pools {

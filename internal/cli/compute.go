@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -91,16 +93,30 @@ func runCompute(io *IO, o *ComputeOptions) error {
 	if err := checkFormat(o.Format, "table", "json"); err != nil {
 		return err
 	}
-	if !o.DryRun {
-		return usageErr(msg.CLINotYet)
-	}
 	c, err := computeMonth(io, o.Month, o.In, o.Plan)
 	if err != nil {
 		return err
 	}
+	doc := c.result.Document()
+	doc.Warnings = append([]string{}, c.warnings()...)
+	if !o.DryRun {
+		out := o.Out
+		if out == "" {
+			out = filepath.Join("out", c.data.Month.String())
+		}
+		w, err := report.WriteOutput(out, o.Force, report.Output{Result: c.result, Document: doc, Plan: c.plan, Data: c.data, Warnings: doc.Warnings})
+		if errors.Is(err, report.ErrExists) {
+			return usageErr(msg.OutExists, out, out)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(io.Err, msg.OutWrote+"\n", w.Dir, w.Payslips)
+		if w.Previous != "" {
+			fmt.Fprintf(io.Err, msg.OutKeptPrevious+"\n", w.Previous)
+		}
+	}
 	if o.Format == "json" {
-		doc := c.result.Document()
-		doc.Warnings = append([]string{}, c.warnings()...)
 		b, err := doc.JSON()
 		if err != nil {
 			return err
@@ -108,7 +124,12 @@ func runCompute(io *IO, o *ComputeOptions) error {
 		_, err = io.Out.Write(b)
 		return err
 	}
-	if err := report.WriteResultTable(io.Out, c.result, c.plan.Plan); err != nil {
+	if o.DryRun {
+		err = report.WriteResultTable(io.Out, c.result, c.plan.Plan)
+	} else {
+		err = report.WritePoolsTable(io.Out, c.result)
+	}
+	if err != nil {
 		return err
 	}
 	if ws := c.warnings(); len(ws) > 0 {

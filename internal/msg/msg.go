@@ -148,7 +148,31 @@ const (
 	ReasonFines      = "美容组扣罚: %s"
 )
 
-// compute.
+
+// Audit trail verification.
 const (
-	CLINotYet = "writing the output folder is not available yet: use --dry-run to preview"
+	AuditBadRecord    = "record %d is not a valid audit record"
+	AuditBadSeq       = "record %d has sequence number %d, expected %d"
+	AuditBrokenChain  = "record %d does not follow the record before it (the trail was edited, or records were removed or reordered)"
+	AuditNoHeader     = "the first record is not the header"
+	AuditNoTotals     = "the last record is not the totals: the trail is cut short"
+	AuditBadResult    = "result.json cannot be read: %v"
+	AuditTotalsDiffer = "the trail's totals (fund %s, payout %s, %d employees) differ from result.json (fund %s, payout %s, %d employees)"
+	AuditOK           = "%s: audit trail intact (%d records), totals match result.json"
+	AuditFailed       = "%s: the audit trail does not verify"
+)
+
+// Output folder.
+const (
+	OutPayslipFailed = "payslip of %s: %v"
+	OutExists        = "%s already exists: use --force to replace it (the old one is kept as %s.prev-N)"
+	OutWrote         = "wrote %s: %d payslips, summary.xlsx, result.json, audit.jsonl"
+	OutKeptPrevious  = "the previous output was kept as %s"
+)
+
+// explain.
+const (
+	CLIEmployeeRequired  = "--employee is required (an id or a name)"
+	CLIUnknownEmployee   = "no employee %q in this month's roster"
+	CLIAmbiguousEmployee = "%q is the name of more than one employee %s: use the id"
 )

@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"payout/internal/msg"
+	"payout/report"
+)
+
+func newAuditCmd(io *IO) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "audit",
+		Short: "Check an output folder's audit trail",
+	}
+	verify := &cobra.Command{
+		Use:   "verify DIR",
+		Short: "Verify the audit trail of an output folder (hash chain, order, totals against result.json)",
+		Long: `verify reads DIR/audit.jsonl and checks that every record carries the SHA-256 of the record before it
+(an edited, removed or reordered record breaks the chain), that it starts with the header and ends with the
+totals, and that those totals match DIR/result.json.
+
+Exit codes: 0 intact; 1 the trail does not verify; 2 usage error (DIR or its files missing).`,
+		Example: "  payout audit verify out/2026-10",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			problems, err := report.VerifyAudit(args[0])
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			for _, p := range problems {
+				fmt.Fprintln(io.Out, "error:", p)
+			}
+			if len(problems) > 0 {
+				fmt.Fprintf(io.Out, msg.AuditFailed+"\n", args[0])
+				return errInputReported
+			}
+			fmt.Fprintf(io.Out, msg.AuditOK+"\n", args[0], report.CountLines(args[0]))
+			return nil
+		},
+	}
+	c.AddCommand(verify)
+	return c
+}

@@ -1,0 +1,193 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"payout/calc"
+	"payout/internal/msg"
+	"payout/model"
+)
+
+// Audit trail: one JSON object per line. The first record (kind "header") names the tool version, the plan
+// and every input file with its SHA-256; then one record per calculation step, in order; the last (kind
+// "totals") carries the totals. Every record carries the SHA-256 of the previous record's line, so an edited,
+// removed or reordered record breaks the chain.
+
+// AuditHeader is the first record.
+type AuditHeader struct {
+	Seq         int               `json:"seq"`
+	Kind        string            `json:"kind"`
+	Prev        string            `json:"prev_sha256"`
+	Tool        string            `json:"tool"`
+	ToolVersion string            `json:"tool_version"`
+	Month       string            `json:"month"`
+	PlanSource  string            `json:"plan_source"`
+	PlanSHA256  string            `json:"plan_sha256"`
+	Inputs      []model.InputFile `json:"inputs"`
+}
+
+// AuditStep is a calculation step record.
+type AuditStep struct {
+	Seq  int    `json:"seq"`
+	Kind string `json:"kind"`
+	Prev string `json:"prev_sha256"`
+	calc.Step
+}
+
+// AuditTotals is the last record.
+type AuditTotals struct {
+	Seq         int    `json:"seq"`
+	Kind        string `json:"kind"`
+	Prev        string `json:"prev_sha256"`
+	Employees   int    `json:"employees"`
+	FundTotal   string `json:"fund_total"`
+	PayoutTotal string `json:"payout_total"`
+}
+
+// Audit file and result file names in an output folder.
+const (
+	AuditFile  = "audit.jsonl"
+	ResultFile = "result.json"
+)
+
+// WriteAudit writes the audit trail.
+func WriteAudit(w io.Writer, h AuditHeader, r *calc.Result) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	prev := ""
+	seq := 0
+	put := func(v any) error {
+		b, err := marshalLine(v)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		prev = hex.EncodeToString(sum[:])
+		seq++
+		if _, err := bw.Write(b); err != nil {
+			return err
+		}
+		return bw.WriteByte('\n')
+	}
+	h.Seq, h.Kind, h.Prev, h.Tool = 0, "header", "", "payout"
+	if err := put(h); err != nil {
+		return err
+	}
+	for _, s := range r.Steps {
+		if err := put(AuditStep{Seq: seq, Kind: "step", Prev: prev, Step: s}); err != nil {
+			return err
+		}
+	}
+	t := AuditTotals{Seq: seq, Kind: "totals", Prev: prev, Employees: len(r.Employees), FundTotal: money(r.FundTotal), PayoutTotal: money(r.PayoutTotal)}
+	if err := put(t); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func money(d interface{ StringFixed(int32) string }) string { return d.StringFixed(2) }
+
+func marshalLine(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// VerifyAudit checks an output folder's audit trail: the chain of hashes, the order of the records, and that
+// its totals match result.json. It returns every problem found (nil when the trail is intact).
+func VerifyAudit(dir string) ([]string, error) {
+	f, err := os.Open(filepath.Join(dir, AuditFile))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var problems []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 1<<30)
+	prev := ""
+	n := 0
+	var last AuditTotals
+	var lastKind string
+	for sc.Scan() {
+		line := sc.Bytes()
+		var head struct {
+			Seq  *int   `json:"seq"`
+			Kind string `json:"kind"`
+			Prev string `json:"prev_sha256"`
+		}
+		if err := json.Unmarshal(line, &head); err != nil || head.Seq == nil {
+			problems = append(problems, fmt.Sprintf(msg.AuditBadRecord, n+1))
+		} else {
+			if *head.Seq != n {
+				problems = append(problems, fmt.Sprintf(msg.AuditBadSeq, n+1, *head.Seq, n))
+			}
+			if head.Prev != prev {
+				problems = append(problems, fmt.Sprintf(msg.AuditBrokenChain, n+1))
+			}
+			if n == 0 && head.Kind != "header" {
+				problems = append(problems, msg.AuditNoHeader)
+			}
+			lastKind = head.Kind
+			if head.Kind == "totals" {
+				_ = json.Unmarshal(line, &last)
+			}
+		}
+		sum := sha256.Sum256(line)
+		prev = hex.EncodeToString(sum[:])
+		n++
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if lastKind != "totals" {
+		problems = append(problems, msg.AuditNoTotals)
+		return problems, nil
+	}
+	rb, err := os.ReadFile(filepath.Join(dir, ResultFile))
+	if err != nil {
+		return nil, err
+	}
+	var doc calc.Document
+	if err := json.Unmarshal(rb, &doc); err != nil {
+		problems = append(problems, fmt.Sprintf(msg.AuditBadResult, err))
+		return problems, nil
+	}
+	if doc.FundTotal != last.FundTotal || doc.PayoutTotal != last.PayoutTotal || len(doc.Employees) != last.Employees {
+		problems = append(problems, fmt.Sprintf(msg.AuditTotalsDiffer, last.FundTotal, last.PayoutTotal, last.Employees, doc.FundTotal, doc.PayoutTotal, len(doc.Employees)))
+	}
+	return problems, nil
+}
+
+// CountLines counts the records of an output folder's audit trail (0 when it cannot be read).
+func CountLines(dir string) int {
+	f, err := os.Open(filepath.Join(dir, AuditFile))
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	n := 0
+	br := bufio.NewReaderSize(f, 1<<16)
+	for {
+		b, err := br.ReadSlice('\n')
+		if len(b) > 0 && b[len(b)-1] == '\n' {
+			n++
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil {
+			return n
+		}
+	}
+}

@@ -1,0 +1,199 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"payout/model"
+)
+
+// book is a workbook being written in normal mode (small sheets: byte-identical output run to run), with
+// the styles every report uses. Text goes in as text (never a formula), money as exact numbers with the
+// #,##0.00 format.
+type book struct {
+	f                                  *excelize.File
+	title, header, text, moneyS, bold  int
+	boldMoney, percent, wrap, sumMoney int
+	sumText                            int
+}
+
+const cjkFont = "宋体"
+
+func newBook() (*book, error) {
+	f := excelize.NewFile()
+	b := &book{f: f}
+	if err := f.SetDocProps(&excelize.DocProperties{Created: fixedTime, Modified: fixedTime, Creator: "payout", LastModifiedBy: "payout"}); err != nil {
+		return nil, err
+	}
+	if err := f.SetDefaultFont(cjkFont); err != nil {
+		return nil, err
+	}
+	font := func(bold bool, size float64) *excelize.Font {
+		return &excelize.Font{Family: cjkFont, Bold: bold, Size: size}
+	}
+	border := []excelize.Border{{Type: "top", Color: "#000000", Style: 1}}
+	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#DDEBF7"}}
+	styles := []struct {
+		dst *int
+		s   excelize.Style
+	}{
+		{&b.title, excelize.Style{Font: font(true, 14)}},
+		{&b.header, excelize.Style{Font: font(true, 11), Fill: fill, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
+		{&b.text, excelize.Style{Font: font(false, 11), NumFmt: 49}},
+		{&b.moneyS, excelize.Style{Font: font(false, 11), NumFmt: 4}},
+		{&b.bold, excelize.Style{Font: font(true, 11), NumFmt: 49}},
+		{&b.boldMoney, excelize.Style{Font: font(true, 11), NumFmt: 4}},
+		{&b.percent, excelize.Style{Font: font(false, 11), CustomNumFmt: strPtr("0.0000%")}},
+		{&b.wrap, excelize.Style{Font: font(false, 10), NumFmt: 49, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+		{&b.sumMoney, excelize.Style{Font: font(true, 11), NumFmt: 4, Border: border}},
+		{&b.sumText, excelize.Style{Font: font(true, 11), NumFmt: 49, Border: border}},
+	}
+	for _, s := range styles {
+		id, err := f.NewStyle(&s.s)
+		if err != nil {
+			return nil, err
+		}
+		*s.dst = id
+	}
+	return b, nil
+}
+
+func strPtr(s string) *string { return &s }
+
+func ref(col, row int) string {
+	r, _ := excelize.CoordinatesToCellName(col, row)
+	return r
+}
+
+// str writes a text cell (stored as a string whatever it starts with: never a formula).
+func (b *book) str(sheet string, col, row int, s string, style int) error {
+	if len(s) > 32000 {
+		s = s[:32000] + "…"
+	}
+	c := ref(col, row)
+	if err := b.f.SetCellStr(sheet, c, s); err != nil {
+		return err
+	}
+	return b.f.SetCellStyle(sheet, c, c, style)
+}
+
+// num writes an exact number (its decimal text is stored as is: no float rounding).
+func (b *book) num(sheet string, col, row int, d decimal.Decimal, places int32, style int) error {
+	c := ref(col, row)
+	v := d.String()
+	if places >= 0 {
+		v = d.StringFixed(places)
+	}
+	if err := b.f.SetCellDefault(sheet, c, v); err != nil {
+		return err
+	}
+	return b.f.SetCellStyle(sheet, c, c, style)
+}
+
+func (b *book) money(sheet string, col, row int, d decimal.Decimal) error {
+	return b.num(sheet, col, row, d, 2, b.moneyS)
+}
+
+// headerRow writes a header row.
+func (b *book) headerRow(sheet string, row int, labels ...string) error {
+	for i, l := range labels {
+		if err := b.str(sheet, i+1, row, l, b.header); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// widths sets column widths in characters (CJK counted as 2).
+func (b *book) widths(sheet string, ws ...float64) error {
+	for i, w := range ws {
+		c, _ := excelize.ColumnNumberToName(i + 1)
+		if err := b.f.SetColWidth(sheet, c, c, w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// a4 sets A4 paper, fitted to one page wide.
+func (b *book) a4(sheet string, landscape bool) error {
+	size, one, zero := 9, 1, 0
+	orient := "portrait"
+	if landscape {
+		orient = "landscape"
+	}
+	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	fit := true
+	return b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
+}
+
+func (b *book) write(w io.Writer) error {
+	_, err := b.f.WriteTo(w)
+	return err
+}
+
+func (b *book) close() { _ = b.f.Close() }
+
+// fitWidth is a column width for the longest of texts, CJK counted as 2, within [min, max].
+func fitWidth(min, max float64, texts ...string) float64 {
+	w := min
+	for _, t := range texts {
+		if x := float64(displayWidth(t)) + 2; x > w {
+			w = x
+		}
+	}
+	if w > max {
+		return max
+	}
+	return w
+}
+
+// SourcesText summarises source rows: per file and sheet, the rows as ranges, e.g.
+// `维修工单.xlsx [维修工单] 行 5-9, 12` (at most max characters).
+func SourcesText(srcs []model.Source, max int) string {
+	type key struct{ file, sheet string }
+	rows := map[key][]int{}
+	var keys []key
+	for _, s := range srcs {
+		k := key{s.File, s.Sheet}
+		if _, ok := rows[k]; !ok {
+			keys = append(keys, k)
+		}
+		rows[k] = append(rows[k], s.Row)
+	}
+	var parts []string
+	for _, k := range keys {
+		rs := rows[k]
+		sort.Ints(rs)
+		var ranges []string
+		for i := 0; i < len(rs); {
+			j := i
+			for j+1 < len(rs) && rs[j+1] <= rs[j]+1 {
+				j++
+			}
+			if rs[j] == rs[i] {
+				ranges = append(ranges, fmt.Sprint(rs[i]))
+			} else {
+				ranges = append(ranges, fmt.Sprintf("%d-%d", rs[i], rs[j]))
+			}
+			i = j + 1
+		}
+		loc := k.file
+		if k.sheet != "" {
+			loc += " [" + k.sheet + "]"
+		}
+		parts = append(parts, fmt.Sprintf("%s %s %s", loc, LabelRows, strings.Join(ranges, ", ")))
+	}
+	s := strings.Join(parts, "; ")
+	if max > 0 && len([]rune(s)) > max {
+		s = string([]rune(s)[:max]) + fmt.Sprintf(" … (%d %s)", len(srcs), LabelRowsCount)
+	}
+	return s
+}

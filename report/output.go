@@ -1,0 +1,221 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"unicode"
+
+	"payout/calc"
+	"payout/internal/msg"
+	"payout/internal/version"
+	"payout/model"
+	"payout/plan"
+)
+
+// Output folder layout (SPEC §7).
+const (
+	PayslipDir  = "payslips"
+	SummaryFile = "summary.xlsx"
+	// Files and folders hold personal data (names and pay): readable by the owner only.
+	fileMode = 0o600
+	dirMode  = 0o700
+)
+
+// ErrExists is returned when the output folder exists and --force was not given.
+var ErrExists = errors.New("output folder exists")
+
+// Output is everything written to an output folder.
+type Output struct {
+	Result   *calc.Result
+	Document calc.Document // the result document (with the warnings)
+	Plan     *plan.Loaded
+	Data     *model.MonthData
+	Warnings []string
+	Store    string
+	// Workers is how many payslips are written at once (default: the number of usable cores).
+	Workers int
+}
+
+// Written says what WriteOutput did.
+type Written struct {
+	Dir      string
+	Payslips int
+	Previous string // where an existing folder was moved with force, "" if none
+}
+
+// WriteOutput writes the month's output folder: payslips/<id>-<name>.xlsx, summary.xlsx, result.json and
+// audit.jsonl. Everything is written to a temporary folder beside dir and renamed into place only when
+// complete, so a failure leaves no half output. An existing dir is refused unless force, which keeps it as
+// <dir>.prev-N (the smallest free N).
+func WriteOutput(dir string, force bool, o Output) (Written, error) {
+	w := Written{Dir: dir}
+	exists := false
+	if _, err := os.Lstat(dir); err == nil {
+		exists = true
+		if !force {
+			return w, ErrExists
+		}
+	}
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return w, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
+	if err != nil {
+		return w, err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			_ = os.RemoveAll(tmp)
+		}
+	}()
+	if err := writeAll(tmp, o); err != nil {
+		return w, err
+	}
+	w.Payslips = len(o.Result.Employees)
+	if exists {
+		for n := 1; ; n++ {
+			prev := fmt.Sprintf("%s.prev-%d", dir, n)
+			if _, err := os.Lstat(prev); errors.Is(err, os.ErrNotExist) {
+				if err := os.Rename(dir, prev); err != nil {
+					return w, err
+				}
+				w.Previous = prev
+				break
+			}
+		}
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if w.Previous != "" {
+			_ = os.Rename(w.Previous, dir)
+		}
+		return w, err
+	}
+	ok = true
+	return w, nil
+}
+
+func writeAll(dir string, o Output) error {
+	if err := os.Chmod(dir, dirMode); err != nil {
+		return err
+	}
+	if err := os.Mkdir(filepath.Join(dir, PayslipDir), dirMode); err != nil {
+		return err
+	}
+	if err := writePayslips(filepath.Join(dir, PayslipDir), o); err != nil {
+		return err
+	}
+	if err := createFile(filepath.Join(dir, SummaryFile), func(f *os.File) error {
+		return WriteSummary(f, SummaryInput{Result: o.Result, Plan: o.Plan, Data: o.Data, Warnings: o.Warnings, Store: o.Store})
+	}); err != nil {
+		return err
+	}
+	if err := createFile(filepath.Join(dir, ResultFile), func(f *os.File) error {
+		b, err := o.Document.JSON()
+		if err != nil {
+			return err
+		}
+		_, err = f.Write(b)
+		return err
+	}); err != nil {
+		return err
+	}
+	return createFile(filepath.Join(dir, AuditFile), func(f *os.File) error {
+		h := AuditHeader{ToolVersion: version.Version, Month: o.Result.Month, PlanSource: o.Plan.Source, PlanSHA256: o.Plan.SHA256, Inputs: o.Data.Files}
+		return WriteAudit(f, h, o.Result)
+	})
+}
+
+// createFile creates a new file with the personal-data mode and fills it.
+func createFile(p string, fill func(*os.File) error) error {
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, fileMode)
+	if err != nil {
+		return err
+	}
+	if err := fill(f); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", filepath.Base(p), err)
+	}
+	return f.Close()
+}
+
+// PayslipName is the file name of an employee's payslip: <id>-<name>.xlsx, sanitised.
+func PayslipName(id, name string) string {
+	return SanitizeFileName(id+"-"+name) + ".xlsx"
+}
+
+// SanitizeFileName makes a name from employee data safe as one file name on any system: no path
+// separators, no "..", no control characters, none of the characters Windows forbids, no leading or trailing
+// dots and spaces, at most 120 characters.
+func SanitizeFileName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsControl(r), strings.ContainsRune(`/\:*?"<>|`, r), r == unicode.ReplacementChar:
+			b.WriteRune('_')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	out := b.String()
+	for strings.Contains(out, "..") {
+		out = strings.ReplaceAll(out, "..", "_")
+	}
+	out = strings.Trim(out, ". ")
+	if r := []rune(out); len(r) > 120 {
+		out = string(r[:120])
+	}
+	if out == "" {
+		out = "_"
+	}
+	return out
+}
+
+// writePayslips writes every payslip, on as many cores as there are.
+func writePayslips(dir string, o Output) error {
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	emps := o.Result.Employees
+	jobs := make(chan int)
+	errs := make(chan error, workers)
+	var wg sync.WaitGroup
+	var once sync.Once
+	stop := make(chan struct{})
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				e := &emps[j]
+				err := createFile(filepath.Join(dir, PayslipName(e.ID, e.Name)), func(f *os.File) error {
+					return WritePayslip(f, o.Result, e, o.Plan.Plan, o.Store)
+				})
+				if err != nil {
+					errs <- fmt.Errorf(msg.OutPayslipFailed, e.ID, err)
+					once.Do(func() { close(stop) })
+					return
+				}
+			}
+		}()
+	}
+loop:
+	for j := range emps {
+		select {
+		case jobs <- j:
+		case <-stop:
+			break loop
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	close(errs)
+	return <-errs
+}
