@@ -148,7 +148,6 @@ const (
 	ReasonFines      = "美容组扣罚: %s"
 )
 
-
 // Audit trail verification.
 const (
 	AuditBadRecord    = "record %d is not a valid audit record"
