@@ -16,6 +16,9 @@ test:
 demo: build
 	$(BIN) validate --month $(MONTH) --in $(SAMPLE)
 	$(BIN) compute --month $(MONTH) --in $(SAMPLE) --dry-run
+	$(BIN) compute --month $(MONTH) --in $(SAMPLE) --out out/$(MONTH) --force
+	$(BIN) audit verify out/$(MONTH)
+	$(BIN) explain --month $(MONTH) --in $(SAMPLE) --employee 1004 | head -40
 
 # Short runs of every fuzz target, from its seed corpus.
 fuzz:

@@ -565,14 +565,14 @@ func (e *engine) adjustments() {
 		l := e.line(a.EmpID, plan.LineAdjustment)
 		if a.Kind == plan.AdjBonus {
 			l.Gross = l.Gross.Add(a.Value)
+			if l.Detail.Note != "" {
+				l.Detail.Note += "; "
+			}
+			l.Detail.Note += a.Reason
 		} else {
 			l.Deduction = l.Deduction.Add(a.Value)
 			l.Deductions = append(l.Deductions, Deduction{Reason: a.Reason, Amount: a.Value})
 		}
-		if l.Detail.Note != "" {
-			l.Detail.Note += "; "
-		}
-		l.Detail.Note += a.Reason
 		e.step(Step{Rule: "adjustment." + a.Kind, Employee: a.EmpID, Inputs: []KV{{"approver", a.ApproverID}, {"reason", a.Reason}}, Formula: a.Kind, Result: money(a.Value), Sources: []model.Source{a.Src}})
 	}
 }

@@ -19,7 +19,7 @@ type book struct {
 	f                                  *excelize.File
 	title, header, text, moneyS, bold  int
 	boldMoney, percent, wrap, sumMoney int
-	sumText                            int
+	sumText, number                    int
 }
 
 const cjkFont = "宋体"
@@ -52,6 +52,7 @@ func newBook() (*book, error) {
 		{&b.wrap, excelize.Style{Font: font(false, 10), NumFmt: 49, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
 		{&b.sumMoney, excelize.Style{Font: font(true, 11), NumFmt: 4, Border: border}},
 		{&b.sumText, excelize.Style{Font: font(true, 11), NumFmt: 49, Border: border}},
+		{&b.number, excelize.Style{Font: font(false, 11), Alignment: &excelize.Alignment{Horizontal: "right"}}},
 	}
 	for _, s := range styles {
 		id, err := f.NewStyle(&s.s)
@@ -196,4 +197,30 @@ func SourcesText(srcs []model.Source, max int) string {
 		s = string([]rune(s)[:max]) + fmt.Sprintf(" … (%d %s)", len(srcs), LabelRowsCount)
 	}
 	return s
+}
+
+// fitRow sets a row's height for wrapped texts in columns of the given widths (CJK counted as 2), so that
+// office suites that do not re-measure rows show every line.
+func (b *book) fitRow(sheet string, row int, widths []float64, texts []string) error {
+	lines := 1
+	for i, t := range texts {
+		if i >= len(widths) || widths[i] <= 2 {
+			continue
+		}
+		n := 0
+		for _, part := range strings.Split(t, "\n") {
+			w := float64(displayWidth(part))
+			n += int(w/(widths[i]-1)) + 1
+		}
+		if n > lines {
+			lines = n
+		}
+	}
+	if lines > 30 {
+		lines = 30
+	}
+	if lines == 1 {
+		return nil
+	}
+	return b.f.SetRowHeight(sheet, row, float64(lines)*13.5+2)
 }

@@ -129,7 +129,7 @@ func WritePayslip(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.P
 		}
 		if d.HasRate {
 			v := d.Rate
-			if err := put(LabelRate, &v, -1, b.text, ""); err != nil {
+			if err := put(LabelRate, &v, -1, b.number, ""); err != nil {
 				return err
 			}
 		}
@@ -161,7 +161,7 @@ func WritePayslip(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.P
 					}
 				}
 			}
-			if err := put(label, &v, -1, b.text, note); err != nil {
+			if err := put(label, &v, -1, b.number, note); err != nil {
 				return err
 			}
 		}
@@ -217,7 +217,7 @@ func (b *book) moneyOrNumber(places int32) int {
 	if places == 2 {
 		return b.moneyS
 	}
-	return b.text
+	return b.number
 }
 
 // writeSteps writes the calculation steps sheet.
@@ -229,20 +229,24 @@ func writeSteps(b *book, steps []calc.Step) error {
 	if err := b.headerRow(sh, 1, LabelSeq, LabelRule, LabelInputs, LabelFormula, LabelResult, LabelSources); err != nil {
 		return err
 	}
+	widths := []float64{6, 22, 36, 48, 14, 48}
 	for i, s := range steps {
 		row := i + 2
 		var in []string
 		for _, kv := range s.Inputs {
 			in = append(in, kv.Name+"="+kv.Value)
 		}
-		cells := []string{fmt.Sprint(i + 1), s.Rule, strings.Join(in, "; "), s.Formula, s.Result, SourcesText(s.Sources, 1000)}
+		cells := []string{fmt.Sprint(i + 1), s.Rule, strings.Join(in, "; "), s.Formula, s.Result, SourcesText(s.Sources, 300)}
 		for j, c := range cells {
 			if err := b.str(sh, j+1, row, c, b.wrap); err != nil {
 				return err
 			}
 		}
+		if err := b.fitRow(sh, row, widths, cells); err != nil {
+			return err
+		}
 	}
-	if err := b.widths(sh, 6, 22, 36, 48, 14, 48); err != nil {
+	if err := b.widths(sh, widths...); err != nil {
 		return err
 	}
 	return b.a4(sh, true)
