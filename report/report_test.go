@@ -1,0 +1,84 @@
+package report
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"payout/calc"
+	"payout/importers"
+	"payout/model"
+	"payout/plan"
+)
+
+func TestSanitizeFileName(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"1001-张伟", "1001-张伟"},
+		{"1001-../../etc/passwd", "1001-____etc_passwd"},
+		{"..", "_"},
+		{"a/b\\c", "a_b_c"},
+		{"name\x00with\ncontrol", "name_with_control"},
+		{"x:*?\"<>|y", "x_______y"},
+		{" .hidden. ", "hidden"},
+		{"", "_"},
+	}
+	for _, c := range cases {
+		if got := SanitizeFileName(c.in); got != c.want {
+			t.Errorf("SanitizeFileName(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if got := PayslipName("1002", "李/娜"); got != "1002-李_娜.xlsx" {
+		t.Errorf("PayslipName = %q", got)
+	}
+}
+
+func TestSourcesText(t *testing.T) {
+	srcs := []model.Source{{File: "a.xlsx", Sheet: "S", Row: 5}, {File: "a.xlsx", Sheet: "S", Row: 6}, {File: "a.xlsx", Sheet: "S", Row: 7},
+		{File: "a.xlsx", Sheet: "S", Row: 9}, {File: "b.csv", Row: 2}}
+	if got, want := SourcesText(srcs, 0), "a.xlsx [S] 行 5-7, 9; b.csv 行 2"; got != want {
+		t.Fatalf("SourcesText = %q, want %q", got, want)
+	}
+}
+
+// sampleMonth reads and computes the committed sample month.
+func sampleMonth(tb testing.TB) Output {
+	tb.Helper()
+	p := plan.Default()
+	m, _ := model.ParseMonth("2026-10")
+	data, rep, err := importers.Read(importers.Options{Dir: "../sample-data/2026-10", Month: m, Plan: p.Plan})
+	if err != nil || rep.HasErrors() {
+		tb.Fatalf("sample month: %v %v", err, rep.Sorted())
+	}
+	r := calc.Compute(data, p.Plan)
+	return Output{Result: r, Document: r.Document(), Plan: p, Data: data}
+}
+
+func TestWriteOutputFailureLeavesNothing(t *testing.T) {
+	o := sampleMonth(t)
+	base := t.TempDir()
+	out := filepath.Join(base, "2026-10")
+	// Two payslips with one name: the second cannot be created, so the write fails half-way.
+	o.Result.Employees = append(o.Result.Employees, o.Result.Employees[0])
+	if _, err := WriteOutput(out, false, o); err == nil {
+		t.Fatal("expected an error for two payslips with one name")
+	}
+	entries, _ := os.ReadDir(base)
+	if len(entries) != 0 {
+		t.Fatalf("a failed write left %v", entries)
+	}
+}
+
+// BenchmarkWriteOutput measures payslips written per second (the whole output folder of the sample
+// month, payslips on every core).
+func BenchmarkWriteOutput(b *testing.B) {
+	o := sampleMonth(b)
+	base := b.TempDir()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		out := filepath.Join(base, "m", "2026-10")
+		if _, err := WriteOutput(out, true, o); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(o.Result.Employees)*b.N)/b.Elapsed().Seconds(), "payslips/s")
+}
