@@ -381,3 +381,63 @@ func TestTemplateValidates(t *testing.T) {
 		t.Fatalf("template sheet 维修工单: %v", rows)
 	}
 }
+
+func TestTextFromDataNeverBecomesAFormula(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, sample, dir)
+	if err := os.Remove(filepath.Join(dir, "员工名册.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	// The roster as CSV, with a name that looks like a formula and one with a path in it.
+	f, err := excelize.OpenFile(filepath.Join(sample, "员工名册.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows("员工名册", excelize.Options{RawCellValue: true})
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for i, r := range rows[1:] { // skip the title row
+		if i == 1 {
+			r[1] = "=HYPERLINK(\"http://x\",\"x\")"
+		}
+		if i == 2 {
+			r[1] = "../../王荣"
+		}
+		for j := range r {
+			r[j] = `"` + strings.ReplaceAll(r[j], `"`, `""`) + `"`
+		}
+		b.WriteString(strings.Join(r, ",") + "\n")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "员工名册.csv"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "2026-10")
+	if o, e, code := run(t, "compute", "--month", "2026-10", "--in", dir, "--out", out); code != 0 {
+		t.Fatalf("exit %d: %s %s", code, o, e)
+	}
+	names := listFiles(t, filepath.Join(out, "payslips"))
+	want := map[string]bool{`1001-=HYPERLINK(_http___x_,_x_).xlsx`: true, "1002-____王荣.xlsx": true}
+	for _, n := range names {
+		delete(want, n)
+		if strings.Contains(n, "..") || strings.Contains(n, "/") {
+			t.Errorf("unsafe payslip name %q", n)
+		}
+	}
+	if len(want) > 0 {
+		t.Fatalf("payslips %v lack %v", names, want)
+	}
+	pf, err := excelize.OpenFile(filepath.Join(out, "payslips", `1001-=HYPERLINK(_http___x_,_x_).xlsx`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pf.Close()
+	if formula, _ := pf.GetCellFormula(report.LabelPayslipSheet, "B4"); formula != "" {
+		t.Fatalf("name stored as a formula %q", formula)
+	}
+	if v, _ := pf.GetCellValue(report.LabelPayslipSheet, "B4"); v != `=HYPERLINK("http://x","x")` {
+		t.Fatalf("name cell = %q", v)
+	}
+}
