@@ -47,6 +47,16 @@ func (r *Result) index() *stepIndex {
 // the steps of the pools the employee has a share of (their terms, achievement rates and amount) and the
 // figures those pools are computed from (sums bring their parts).
 func (r *Result) StepsFor(id string) []Step {
+	idx := r.StepIndexesFor(id)
+	out := make([]Step, len(idx))
+	for k, i := range idx {
+		out[k] = r.Steps[i]
+	}
+	return out
+}
+
+// StepIndexesFor is StepsFor as indexes into r.Steps.
+func (r *Result) StepIndexesFor(id string) []int {
 	ix := r.index()
 	seen := map[int]bool{}
 	var idx []int
@@ -84,11 +94,7 @@ func (r *Result) StepsFor(id string) []Step {
 		}
 	}
 	sort.Ints(idx)
-	out := make([]Step, len(idx))
-	for k, i := range idx {
-		out[k] = r.Steps[i]
-	}
-	return out
+	return idx
 }
 
 // Employee returns the employee's result, or nil.

@@ -8,8 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -79,31 +81,71 @@ func Read(opt Options) (*model.MonthData, *Report, error) {
 	}()
 	rd.buildEnums()
 	locs := rd.locate(entries)
-	for _, t := range Tables {
+
+	// Where each table is, and the issues found before reading it (missing, ambiguous).
+	pre := make([]Report, len(Tables))
+	reps := make([]Report, len(Tables))
+	byFile := map[string][]int{} // file → indexes of the tables read from it, in table order
+	var files []string
+	for i, t := range Tables {
 		ls := locs[t.Name]
 		ti := &model.TableInfo{Table: t.Name}
 		rd.info[t.Name] = ti
+		rd.uniques[t.Name] = map[string]int{}
 		if len(ls) == 0 {
 			ti.Missing = true
 			if t.Name == TEmployees {
-				rd.rep.errorf(Issue{Table: t.Name}, msg.InMissingTable, t.Name, t.Label())
+				pre[i].errorf(Issue{Table: t.Name}, msg.InMissingTable, t.Name, t.Label())
 			}
-			rd.data.Tables = append(rd.data.Tables, *ti)
 			continue
 		}
 		for _, l := range ls[1:] {
-			rd.rep.errorf(Issue{Table: t.Name, File: l.file, Sheet: l.sheet}, msg.InAmbiguous, t.Name, ls[0], l)
+			pre[i].errorf(Issue{Table: t.Name, File: l.file, Sheet: l.sheet}, msg.InAmbiguous, t.Name, ls[0], l)
 		}
 		ti.File, ti.Sheet = ls[0].file, ls[0].sheet
-		rd.readTable(t, ls[0], ti)
+		rd.used[ls[0].file] = true
 		if t.Name == TEmployees {
-			rd.indexRoster()
+			continue
 		}
-		rd.data.Tables = append(rd.data.Tables, *ti)
+		if _, ok := byFile[ls[0].file]; !ok {
+			files = append(files, ls[0].file)
+		}
+		byFile[ls[0].file] = append(byFile[ls[0].file], i)
+	}
+	// The roster first: the other tables refer to it.
+	if ti := rd.info[TEmployees]; !ti.Missing {
+		rd.readTable(Tables[0], location{file: ti.File, sheet: ti.Sheet}, ti, &reps[0])
+	}
+	rd.indexRoster()
+	// Then the other tables, a file per worker (a workbook is read by one goroutine at a time); each table
+	// has its own report and typed slice, merged in table order so that the result does not depend on timing.
+	jobs := make(chan string)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range jobs {
+				for _, i := range byFile[f] {
+					ti := rd.info[Tables[i].Name]
+					rd.readTable(Tables[i], location{file: ti.File, sheet: ti.Sheet}, ti, &reps[i])
+				}
+			}
+		}()
+	}
+	for _, f := range files {
+		jobs <- f
+	}
+	close(jobs)
+	wg.Wait()
+	for i, t := range Tables {
+		rd.rep.Issues = append(rd.rep.Issues, pre[i].Issues...)
+		rd.rep.Issues = append(rd.rep.Issues, reps[i].Issues...)
+		rd.data.Tables = append(rd.data.Tables, *rd.info[t.Name])
 	}
 	rd.check()
-	files, err := rd.hashFiles()
-	rd.data.Files = files
+	hashed, err := rd.hashFiles()
+	rd.data.Files = hashed
 	return rd.data, rd.rep, err
 }
 
@@ -242,6 +284,7 @@ type tableReader struct {
 	t       *Table
 	loc     location
 	src     rowSource
+	rep     *Report
 	idx     map[string]int    // canonical column → cell index
 	headers map[string]string // canonical column → header as written
 }
@@ -265,23 +308,23 @@ var columnKeys = func() map[*Table]map[string]string {
 	return out
 }()
 
-func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo) {
-	rd.used[l.file] = true
+// readTable reads one table into its typed slice of the month data, reporting into rep.
+func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Report) {
 	at := Issue{Table: t.Name, File: l.file, Sheet: l.sheet}
 	src, closeFn, err := rd.open(l)
 	if err != nil {
-		rd.rep.errorf(at, msg.InReadFailed, err)
+		rep.errorf(at, msg.InReadFailed, err)
 		return
 	}
 	defer closeFn()
-	tr := &tableReader{rd: rd, t: t, loc: l, src: src}
+	tr := &tableReader{rd: rd, t: t, loc: l, src: src, rep: rep}
 	headerRow, missing := tr.findHeader()
 	if headerRow == 0 {
 		if err := src.err(); err != nil {
-			rd.fileError(at, err)
+			fileError(rep, at, err)
 			return
 		}
-		rd.rep.errorf(at, msg.InNoHeader, strings.Join(missing, ", "))
+		rep.errorf(at, msg.InNoHeader, strings.Join(missing, ", "))
 		return
 	}
 	for {
@@ -299,18 +342,18 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo) {
 		}
 	}
 	if err := src.err(); err != nil {
-		rd.fileError(at, err)
+		fileError(rep, at, err)
 	}
 }
 
-func (rd *reader) fileError(at Issue, err error) {
+func fileError(rep *Report, at Issue, err error) {
 	var re *rowError
 	if errors.As(err, &re) {
 		at.Row = re.row
-		rd.rep.errorf(at, "%s", re.msg)
+		rep.errorf(at, "%s", re.msg)
 		return
 	}
-	rd.rep.errorf(at, msg.InReadFailed, err)
+	rep.errorf(at, msg.InReadFailed, err)
 }
 
 // findHeader reads rows until one holds every required column. It returns that row's number (0 when none
@@ -348,7 +391,7 @@ func (tr *tableReader) findHeader() (int, []string) {
 		if len(missing) == 0 {
 			for _, d := range dups {
 				d.Severity = Error
-				tr.rd.rep.add(d)
+				tr.rep.add(d)
 			}
 			tr.idx, tr.headers = idx, headers
 			return n, nil

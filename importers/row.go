@@ -36,8 +36,8 @@ func (r *row) at(col string) Issue {
 	return i
 }
 
-func (r *row) errorf(col, format string, a ...any) { r.tr.rd.rep.errorf(r.at(col), format, a...) }
-func (r *row) warnf(col, format string, a ...any)  { r.tr.rd.rep.warnf(r.at(col), format, a...) }
+func (r *row) errorf(col, format string, a ...any) { r.tr.rep.errorf(r.at(col), format, a...) }
+func (r *row) warnf(col, format string, a ...any)  { r.tr.rep.warnf(r.at(col), format, a...) }
 
 // raw returns the cell's text, or "" with ok false when empty or absent. An empty cell in a required column
 // is reported missing; an empty formula cell without a cached value is reported whatever the column.
@@ -195,11 +195,7 @@ func (r *row) unique(what, col string, key ...string) {
 	if strings.Trim(k, "\x00") == "" {
 		return
 	}
-	m := r.tr.rd.uniques[r.tr.t.Name]
-	if m == nil {
-		m = map[string]int{}
-		r.tr.rd.uniques[r.tr.t.Name] = m
-	}
+	m := r.tr.rd.uniques[r.tr.t.Name] // made before the tables are read in parallel
 	if first, dup := m[k]; dup {
 		r.errorf(col, msg.ValDuplicate, what, strings.Join(key, " / "), first)
 		return

@@ -26,6 +26,12 @@ var (
 // digits (binary floating-point noise such as 1234.5600000000001 written by a spreadsheet) are rounded to
 // 15 significant digits, the precision Excel itself keeps.
 func ParseAmount(s string) (decimal.Decimal, string) {
+	if plainNumber(s) {
+		// Fast path for what a spreadsheet stores: ASCII digits with an optional sign and point.
+		if d, err := decimal.NewFromString(s); err == nil {
+			return excelPrecision(d), ""
+		}
+	}
 	t := fold.Width(s)
 	t = strings.TrimSuffix(t, "元")
 	t = strings.TrimSpace(t)
@@ -59,6 +65,29 @@ func ParseAmount(s string) (decimal.Decimal, string) {
 		d = d.Neg()
 	}
 	return d, ""
+}
+
+// plainNumber reports whether s is an optional '-', digits and at most one '.', with a digit.
+func plainNumber(s string) bool {
+	if len(s) == 0 || len(s) > 40 {
+		return false
+	}
+	i := 0
+	if s[0] == '-' {
+		i = 1
+	}
+	digits, points := 0, 0
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+			points++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && points <= 1
 }
 
 // excelPrecision rounds d to 15 significant digits when it has more.
@@ -99,7 +128,10 @@ var reTime = regexp.MustCompile(`^([0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?\s*
 // ParseDate reads an Excel serial number (with the workbook's 1904 flag) or a date written as 2026-10-03,
 // 2026/10/3, 2026.10.03 or 2026年10月3日, each optionally followed by a time of day (ignored).
 func ParseDate(s string, date1904 bool) (model.Date, string) {
-	t := fold.Width(s)
+	t := s
+	if !plainNumber(s) {
+		t = fold.Width(s)
+	}
 	if m := reDate.FindStringSubmatch(t); m != nil {
 		if !reTime.MatchString(strings.TrimSpace(m[4])) {
 			return model.Date{}, msg.ValNotDate
@@ -150,12 +182,30 @@ func ParseBool(s string) (bool, string) {
 	return false, msg.ValNotBool
 }
 
+// isASCIIWord reports whether s is made of ASCII letters, digits, '-' and '_' only (nothing to trim or fold),
+// and does not look like a number in exponent form.
+func isASCIIWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' && c != 'E' || c >= 'a' && c <= 'z' && c != 'e' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
 var reSciInt = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?[eE]\+?[0-9]+$|^[0-9]+\.0+$`)
 
 // ParseID trims an id. A number stored in a cell is read as its stored value: 1001 stays "1001"; a
 // value written in exponent form or with a zero fraction by a program (1.001E3, 1001.0) is read as the
 // whole number it stands for.
 func ParseID(s string) string {
+	if isASCIIWord(s) {
+		return s
+	}
 	t := fold.Width(s)
 	if reSciInt.MatchString(t) {
 		if d, err := decimal.NewFromString(t); err == nil && d.IsInteger() && d.Exponent() < 30 {

@@ -5,10 +5,12 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"payout/calc"
 	"payout/model"
 )
 
@@ -223,4 +225,31 @@ func (b *book) fitRow(sheet string, row int, widths []float64, texts []string) e
 		return nil
 	}
 	return b.f.SetRowHeight(sheet, row, float64(lines)*13.5+2)
+}
+
+// sourceTexts caches SourcesText of the steps of a result: a figure's step can name hundreds of thousands
+// of rows, and every payslip of its pool shows it. Safe for concurrent use.
+type sourceTexts struct {
+	r   *calc.Result
+	max int
+	mu  sync.Mutex
+	m   map[int]string
+}
+
+func newSourceTexts(r *calc.Result, max int) *sourceTexts {
+	return &sourceTexts{r: r, max: max, m: map[int]string{}}
+}
+
+func (c *sourceTexts) get(i int) string {
+	if len(c.r.Steps[i].Sources) < 32 {
+		return SourcesText(c.r.Steps[i].Sources, c.max)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.m[i]
+	if !ok {
+		s = SourcesText(c.r.Steps[i].Sources, c.max)
+		c.m[i] = s
+	}
+	return s
 }

@@ -184,6 +184,7 @@ func writePayslips(dir string, o Output) error {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	emps := o.Result.Employees
+	texts := newSourceTexts(o.Result, payslipSourcesMax)
 	jobs := make(chan int)
 	errs := make(chan error, workers)
 	var wg sync.WaitGroup
@@ -196,7 +197,7 @@ func writePayslips(dir string, o Output) error {
 			for j := range jobs {
 				e := &emps[j]
 				err := createFile(filepath.Join(dir, PayslipName(e.ID, e.Name)), func(f *os.File) error {
-					return WritePayslip(f, o.Result, e, o.Plan.Plan, o.Store)
+					return writePayslip(f, o.Result, e, o.Plan.Plan, o.Store, texts)
 				})
 				if err != nil {
 					errs <- fmt.Errorf(msg.OutPayslipFailed, e.ID, err)

@@ -30,6 +30,13 @@ func pctText(d decimal.Decimal) string { return d.Shift(2).StringFixed(4) + "%" 
 // deduction with its reason, fund and net; the totals), and a sheet with the calculation steps behind it
 // and their source rows.
 func WritePayslip(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.Plan, store string) error {
+	return writePayslip(w, r, e, p, store, newSourceTexts(r, payslipSourcesMax))
+}
+
+// payslipSourcesMax is how many characters of source rows a step shows on a payslip.
+const payslipSourcesMax = 300
+
+func writePayslip(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.Plan, store string, texts *sourceTexts) error {
 	b, err := newBook()
 	if err != nil {
 		return err
@@ -207,7 +214,7 @@ func WritePayslip(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.P
 	if err := b.a4(sh, false); err != nil {
 		return err
 	}
-	if err := writeSteps(b, r.StepsFor(e.ID)); err != nil {
+	if err := writeSteps(b, r, r.StepIndexesFor(e.ID), texts); err != nil {
 		return err
 	}
 	return b.write(w)
@@ -221,7 +228,7 @@ func (b *book) moneyOrNumber(places int32) int {
 }
 
 // writeSteps writes the calculation steps sheet.
-func writeSteps(b *book, steps []calc.Step) error {
+func writeSteps(b *book, r *calc.Result, steps []int, texts *sourceTexts) error {
 	sh := LabelStepsSheet
 	if _, err := b.f.NewSheet(sh); err != nil {
 		return err
@@ -230,13 +237,14 @@ func writeSteps(b *book, steps []calc.Step) error {
 		return err
 	}
 	widths := []float64{6, 22, 36, 48, 14, 48}
-	for i, s := range steps {
+	for i, si := range steps {
+		s := r.Steps[si]
 		row := i + 2
 		var in []string
 		for _, kv := range s.Inputs {
 			in = append(in, kv.Name+"="+kv.Value)
 		}
-		cells := []string{fmt.Sprint(i + 1), s.Rule, strings.Join(in, "; "), s.Formula, s.Result, SourcesText(s.Sources, 300)}
+		cells := []string{fmt.Sprint(i + 1), s.Rule, strings.Join(in, "; "), s.Formula, s.Result, texts.get(si)}
 		for j, c := range cells {
 			if err := b.str(sh, j+1, row, c, b.wrap); err != nil {
 				return err
