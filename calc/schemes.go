@@ -187,6 +187,7 @@ func (e *engine) pools() {
 		}
 		// Amount: Σ terms + accessory shares, exact, rounded once.
 		exact := zero
+		targetMissing := false
 		for _, t := range pl.Amount {
 			tr := Term{Figure: t.Figure.Name, Value: e.figures[t.Figure.Name], Rate: t.Rate.Decimal}
 			v := tr.Value.Mul(tr.Rate)
@@ -210,6 +211,7 @@ func (e *engine) pools() {
 				// A pool needing a target that is missing: 0.00 (no members) or an input error (members).
 				v = zero
 				f += " (target missing: 0)"
+				targetMissing = true
 			}
 			tr.Exact = v
 			pr.Terms = append(pr.Terms, tr)
@@ -217,11 +219,19 @@ func (e *engine) pools() {
 			e.step(Step{Rule: "pool.term", Pool: pl.Name.Name, Inputs: []KV{{"figure", t.Figure.Name}, {"value", tr.Value.String()}, {"rate", t.Rate.String()}}, Formula: f, Result: v.String()})
 		}
 		pr.FromRows = e.poolRows[pl.Name.Name]
-		exact = exact.Add(pr.FromRows)
+		formula := "round(Σ terms + Σ accessory shares)"
+		if targetMissing && len(ms) == 0 {
+			// SPEC §4.3, read literally: a pool without members whose target is missing has the amount 0.00,
+			// its accessory shares included (nobody could be paid them anyway).
+			formula = "no members and a target missing: 0.00"
+			exact = zero
+		} else {
+			exact = exact.Add(pr.FromRows)
+		}
 		pr.Exact = exact
 		pr.Amount = cents(exact)
 		e.step(Step{Rule: "pool.amount", Pool: pl.Name.Name, Inputs: []KV{{"terms", exact.Sub(pr.FromRows).String()}, {"accessory_shares", pr.FromRows.String()}},
-			Formula: "round(Σ terms + Σ accessory shares)", Result: money(pr.Amount), Sources: e.poolRowsSrc[pl.Name.Name]})
+			Formula: formula, Result: money(pr.Amount), Sources: e.poolRowsSrc[pl.Name.Name]})
 		if len(ms) == 0 {
 			if !pr.Amount.IsZero() {
 				e.warn(fmt.Sprintf(msg.CalcPoolNoMembers, pl.Name.Name, money(pr.Amount)))
@@ -316,6 +326,11 @@ func (e *engine) hours() {
 			amounts[id] = s
 			details[id] = LineDetail{BaseLabel: "team_hours", Base: hours, Rate: tr.Rate, HasRate: true, Coefficient: ap.ApprenticeShare, HasCoef: true}
 			e.step(Step{Rule: "hours.apprentice_share", Employee: id, Inputs: []KV{{"team_bonus", money(bonus)}, {"share", ap.ApprenticeShare.String()}}, Formula: fmt.Sprintf("round(%s × %s)", money(bonus), ap.ApprenticeShare), Result: money(s)})
+		}
+		if rest.IsNegative() {
+			// Apprentice shares adding up to 1, each rounded up, leave the master −0.01: SPEC §4.5 read
+			// literally ("the master gets the rest"); said so, since a negative hours line is unusual.
+			e.warn(fmt.Sprintf(msg.CalcMasterNegative, t.Master, money(rest), money(bonus)), src...)
 		}
 		if master.Probation {
 			e.step(Step{Rule: "hours.master_share", Employee: t.Master, Formula: "master on probation: its part is not paid", Result: "0.00"})

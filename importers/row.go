@@ -105,6 +105,15 @@ func (r *row) nonNegative(col string, d decimal.Decimal, ok bool) decimal.Decima
 	return d
 }
 
+// whole cents: an amount paid out as it is (base salary, a bonus or deduction) must not carry fractions of a
+// fen, or the printed totals would not add up.
+func (r *row) wholeCents(col string, d decimal.Decimal, ok bool) decimal.Decimal {
+	if ok && !d.Equal(d.Truncate(2)) {
+		r.errorf(col, msg.ValTooManyDecimals, r.at(col).Value)
+	}
+	return d
+}
+
 func (r *row) positive(col string, d decimal.Decimal, ok bool) decimal.Decimal {
 	if ok && !d.IsPositive() {
 		r.errorf(col, msg.ValNotPositive, r.at(col).Value)

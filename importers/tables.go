@@ -23,7 +23,7 @@ func (rd *reader) buildRow(r *row) bool {
 		e.Name = r.text("name")
 		e.Role = r.enum("role", "role", "", msg.ValUnknownRole)
 		v, ok := r.amount("base_salary")
-		e.BaseSalary = r.nonNegative("base_salary", v, ok)
+		e.BaseSalary = r.wholeCents("base_salary", r.nonNegative("base_salary", v, ok), ok)
 		e.Probation = r.boolean("probation", false)
 		e.MasterID = r.id("master_id")
 		e.ApprenticeShare, e.HasShare = r.ratio("apprentice_share")
@@ -238,6 +238,9 @@ func (rd *reader) buildRow(r *row) bool {
 		a.Pool = r.enum("pool", "pool", "", msg.ValUnknownPool)
 		v, ok := r.number("value")
 		a.Value = r.positive("value", v, ok)
+		if a.Kind == plan.AdjBonus || a.Kind == plan.AdjDeduction {
+			r.wholeCents("value", v, ok)
+		}
 		a.Reason = r.text("reason")
 		a.ApproverID = r.employee("approver_id", true)
 		rd.checkAdjustment(r, a)

@@ -81,6 +81,7 @@ const (
 	ValFormulaNoValue   = "formula without a saved value; open the file in Excel or WPS and save it again"
 	ValNegative         = "%q must not be negative"
 	ValNotPositive      = "%q must be greater than 0"
+	ValTooManyDecimals  = "%q has more than 2 decimals: an amount paid out must be in yuan and fen"
 	ValRatioRange       = "%q must be between 0 and 1 (0%% to 100%%)"
 	ValScoreRange       = "%q must be between 0 and 100"
 	ValUnknownRole      = "unknown role %q (roles are listed in the plan: payout plan show)"
@@ -136,6 +137,7 @@ const (
 	CalcPoolNoMembers   = "pool %s has an amount of %s but no members: nobody is paid it"
 	CalcTargetMissing   = "no target for %s (%s): achievement rate counts as 0"
 	CalcFinesOver       = "%s (%s): fines of %s are more than the beauty line of %s; %s is not taken"
+	CalcMasterNegative  = "master %s gets %s of the team bonus %s: the apprentices' shares, each rounded, take more than all of it"
 	CalcProbationNote   = "probation: base salary and adjustments only, no commission of any kind 〔一.4〕"
 	CalcProbationShares = "probation employees are not pool members"
 )
