@@ -3,7 +3,7 @@ GO       ?= go
 BIN      := bin/payout
 MONTH    := 2026-10
 SAMPLE   := sample-data/$(MONTH)
-FUZZTIME ?= 5s
+FUZZTIME ?= 3000x
 
 .PHONY: build test demo fuzz bench vet fmt check sample clean
 
@@ -20,7 +20,9 @@ demo: build
 	$(BIN) audit verify out/$(MONTH)
 	$(BIN) explain --month $(MONTH) --in $(SAMPLE) --employee 1004 | head -40
 
-# Short runs of every fuzz target, from its seed corpus.
+# Short runs of every fuzz target, from its seed corpus. FUZZTIME is a count of inputs (e.g. 3000x) rather
+# than a duration: Go 1.26's fuzzing coordinator can end a timed run with a spurious "context deadline
+# exceeded" (golang/go#75804); a count does not.
 fuzz:
 	@for pkg in $$($(GO) list ./...); do \
 	  for t in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \

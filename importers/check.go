@@ -2,6 +2,7 @@ package importers
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -14,13 +15,7 @@ import (
 func (rd *reader) check() {
 	p := rd.opt.Plan
 	d := rd.data
-	at := func(table string, src model.Source, col string) Issue {
-		i := Issue{Table: table, File: src.File, Sheet: src.Sheet, Row: src.Row}
-		if t := TableByName(table); t != nil && col != "" {
-			i.Column = t.Column(col).Header()
-		}
-		return i
-	}
+	at := rd.cellAt
 
 	// Apprentices and their masters 〔四.4.3〕.
 	shares := map[string]decimal.Decimal{}
@@ -31,12 +26,17 @@ func (rd *reader) check() {
 			continue
 		}
 		id, problem := rd.resolve(e.MasterID)
-		e.MasterID = id
 		m := rd.ids[id]
 		switch {
+		case strings.HasPrefix(problem, "ambiguous"):
+			rd.rep.errorf(at(TEmployees, e.Src, "master_id"), msg.ValNameAmbiguous, e.MasterID, strings.TrimPrefix(problem, "ambiguous:"))
+			continue
 		case problem != "":
 			rd.rep.errorf(at(TEmployees, e.Src, "master_id"), msg.ChkMasterMissing, e.MasterID)
 			continue
+		}
+		e.MasterID = id
+		switch {
 		case id == e.ID:
 			rd.rep.errorf(at(TEmployees, e.Src, "master_id"), msg.ChkMasterSelf)
 			continue
@@ -123,6 +123,9 @@ func (rd *reader) check() {
 	teams := model.Teams(d.Employees)
 	for _, t := range teams {
 		m := rd.ids[t.Master]
+		if m == nil {
+			continue
+		}
 		sch := p.HoursScheme(m.Role)
 		if sch == nil {
 			continue
@@ -143,7 +146,7 @@ func (rd *reader) check() {
 		if top := sch.Tiers.Bands[len(sch.Tiers.Bands)-1].To; top != nil && hours.GreaterThan(top.Decimal) {
 			rd.rep.warnf(at(TLaborHours, src, "hours"), msg.ChkHoursAboveTop, t.Master, hours.String(), top.String())
 		}
-		if mt := sch.Material; mt != nil && len(mt.Bands) > 0 {
+		if mt := sch.Material; mt != nil && len(mt.Bands) > 0 && hours.GreaterThanOrEqual(sch.Tiers.Bands[0].From.Decimal) {
 			last := mt.Bands[len(mt.Bands)-1].UpTo.Decimal
 			if mat.GreaterThan(last.Mul(hours)) {
 				rd.rep.warnf(at(TLaborHours, src, "material_cost"), msg.ChkMaterialAbove, t.Master, mat.String(), hours.String(), last.String(), mt.Above.String())
@@ -180,6 +183,25 @@ func (rd *reader) check() {
 			rd.rep.warnf(Issue{Table: ti.Table, File: ti.File, Sheet: ti.Sheet}, msg.InOutsideMonth, ti.OutsideMonth, rd.opt.Month)
 		}
 	}
+}
+
+// cellAt is an issue at a row of a table read earlier, with the column's header as written in the file and
+// its cell (the template header when the column is absent).
+func (rd *reader) cellAt(table string, src model.Source, col string) Issue {
+	i := Issue{Table: table, File: src.File, Sheet: src.Sheet, Row: src.Row}
+	if col == "" {
+		return i
+	}
+	if l := rd.layouts[table]; l != nil {
+		if j, ok := l.idx[col]; ok {
+			i.Column, i.Cell = l.headers[col], cellRef(j, src.Row)
+			return i
+		}
+	}
+	if t := TableByName(table); t != nil {
+		i.Column = t.Column(col).Header()
+	}
+	return i
 }
 
 // hasMembers reports whether a pool has a non-probation member on the roster.

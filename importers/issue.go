@@ -65,7 +65,8 @@ func (i Issue) String() string {
 	return loc + ": " + i.Message
 }
 
-// Report is every issue found, in the order found (files in name order, rows in order).
+// Report is every issue found: file-level issues first (files in name order), then each table's issues in
+// table order (rows in order), then the checks across tables. The order does not depend on timing.
 type Report struct {
 	Issues []Issue `json:"issues"`
 }

@@ -53,6 +53,13 @@ type reader struct {
 	used    map[string]bool // files that gave a table
 	info    map[string]*model.TableInfo
 	uniques map[string]map[string]int // table/key → key value → first row
+	layouts map[string]*layout        // table → where its columns are (each written by its table's reader)
+}
+
+// layout is where a table's columns were found.
+type layout struct {
+	idx     map[string]int
+	headers map[string]string
 }
 
 // Read reads every table of the month's folder. It returns the typed month data and every issue found.
@@ -72,7 +79,7 @@ func Read(opt Options) (*model.MonthData, *Report, error) {
 	rd := &reader{
 		opt: opt, rep: &Report{}, data: &model.MonthData{Month: opt.Month},
 		books: map[string]*workbook{}, used: map[string]bool{}, info: map[string]*model.TableInfo{},
-		uniques: map[string]map[string]int{},
+		uniques: map[string]map[string]int{}, layouts: map[string]*layout{},
 	}
 	defer func() {
 		for _, wb := range rd.books {
@@ -92,6 +99,7 @@ func Read(opt Options) (*model.MonthData, *Report, error) {
 		ti := &model.TableInfo{Table: t.Name}
 		rd.info[t.Name] = ti
 		rd.uniques[t.Name] = map[string]int{}
+		rd.layouts[t.Name] = &layout{}
 		if len(ls) == 0 {
 			ti.Missing = true
 			if t.Name == TEmployees {
@@ -327,6 +335,7 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Repo
 		rep.errorf(at, msg.InNoHeader, strings.Join(missing, ", "))
 		return
 	}
+	*rd.layouts[t.Name] = layout{idx: tr.idx, headers: tr.headers}
 	for {
 		cells, n, ok := src.next()
 		if !ok {

@@ -150,6 +150,15 @@ func (r *row) date(col string) (model.Date, bool) {
 	return d, true
 }
 
+// dateRead reports whether a date column is empty or was read; false when it holds a value that is not a date.
+func (r *row) dateRead(col string, ok bool) bool {
+	if ok {
+		return true
+	}
+	j, present := r.tr.idx[col]
+	return !present || j >= len(r.cells) || ParseText(r.cells[j]) == ""
+}
+
 func (r *row) boolean(col string, def bool) bool {
 	v, ok := r.raw(col)
 	if !ok {
@@ -189,10 +198,11 @@ func (r *row) employee(col string, onRoster bool) string {
 	}
 	id, problem := r.tr.rd.resolve(v)
 	if problem != "" && (onRoster || strings.HasPrefix(problem, "ambiguous")) {
+		cell := ParseText(r.at(col).Value)
 		if strings.HasPrefix(problem, "ambiguous") {
-			r.errorf(col, msg.ValNameAmbiguous, v, strings.TrimPrefix(problem, "ambiguous:"))
+			r.errorf(col, msg.ValNameAmbiguous, cell, strings.TrimPrefix(problem, "ambiguous:"))
 		} else {
-			r.errorf(col, msg.ValNotOnRoster, v)
+			r.errorf(col, msg.ValNotOnRoster, cell)
 		}
 	}
 	return id
@@ -238,7 +248,8 @@ func (rd *reader) indexRoster() {
 		if _, dup := rd.ids[e.ID]; !dup {
 			rd.ids[e.ID] = e
 			if e.Name != "" {
-				rd.names[e.Name] = append(rd.names[e.Name], e.ID)
+				k := fold.Width(e.Name)
+				rd.names[k] = append(rd.names[k], e.ID)
 			}
 		}
 	}

@@ -14,6 +14,7 @@ import (
 func (rd *reader) buildRow(r *row) bool {
 	d := rd.data
 	m := rd.opt.Month
+	// in: a row whose governing date could not be read is kept (it has an error); others by their month.
 	in := func(col string, dt model.Date, ok bool) bool { return !ok || m.Contains(dt) }
 	switch r.tr.t.Name {
 	case TEmployees:
@@ -38,15 +39,18 @@ func (rd *reader) buildRow(r *row) bool {
 		o.Type = r.text("type")
 		o.Category = r.enum("type", "type", "", msg.ValUnknownROType)
 		o.AdvisorID = r.employee("advisor_id", true)
-		o.Received, _ = r.date("received_date")
-		o.Settled, _ = r.date("settled_date")
-		o.Delivered, _ = r.date("delivered_date")
-		o.Approved, _ = r.date("approved_date")
+		var okR, okS, okD, okA bool
+		o.Received, okR = r.date("received_date")
+		o.Settled, okS = r.date("settled_date")
+		o.Delivered, okD = r.date("delivered_date")
+		o.Approved, okA = r.date("approved_date")
+		// A date that could not be read is an error; the row is kept (not counted as outside the month).
+		datesRead := r.dateRead("received_date", okR) && r.dateRead("settled_date", okS) && r.dateRead("delivered_date", okD) && r.dateRead("approved_date", okA)
 		o.PaidAmount, _ = r.amount("paid_amount")
 		o.ApprovedAmount, _ = r.amount("approved_amount")
 		o.SelfPay, _ = r.amount("self_pay")
 		o.GrossProfit, _ = r.amount("gross_profit")
-		if !ROInMonth(o, m) {
+		if datesRead && !ROInMonth(o, m) {
 			return false
 		}
 		d.RepairOrders = append(d.RepairOrders, o)

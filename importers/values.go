@@ -139,7 +139,7 @@ func ParseDate(s string, date1904 bool) (model.Date, string) {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		d, _ := strconv.Atoi(m[3])
-		if mo < 1 || mo > 12 || d < 1 || d > daysIn(y, time.Month(mo)) {
+		if y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, time.Month(mo)) {
 			return model.Date{}, msg.ValNoSuchDate
 		}
 		return model.Date{Year: y, Month: time.Month(mo), Day: d}, ""
@@ -149,7 +149,11 @@ func ParseDate(s string, date1904 bool) (model.Date, string) {
 		return model.Date{}, msg.ValNotDate
 	}
 	// The serial's fraction is a time of day; only the day is used.
-	if v.LessThan(decimal.NewFromInt(1)) || v.GreaterThan(decimal.NewFromInt(2958465)) {
+	last := int64(2958465) // 9999-12-31 in the 1900 system
+	if date1904 {
+		last = 2957003
+	}
+	if v.LessThan(decimal.NewFromInt(1)) || v.GreaterThan(decimal.NewFromInt(last)) {
 		return model.Date{}, msg.ValNotDate
 	}
 	day := v.Floor().IntPart()

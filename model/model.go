@@ -90,8 +90,9 @@ type Employee struct {
 	Src             Source
 }
 
-// RepairOrder is a DMS repair order. All repair orders are kept whatever their dates: each figure picks
-// the date it uses (SPEC §4.2).
+// RepairOrder is a DMS repair order. An order is kept when any figure of the month can use it (received or
+// settled in the month, or an accident order approved and delivered by then); each figure picks the date
+// it uses (SPEC §4.2). An order with a date that could not be read is kept too (it has an error).
 type RepairOrder struct {
 	RONo           string
 	Type           string // as written
@@ -239,7 +240,7 @@ type Adjustment struct {
 }
 
 // MonthData is one month of validated input. Dated tables hold only the rows whose governing date is in the
-// month; repair orders are all kept (each figure names its date).
+// month; repair orders are kept when a figure of the month can use them (see RepairOrder).
 type MonthData struct {
 	Month            Month
 	Employees        []Employee

@@ -5,6 +5,7 @@ package fold
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/longbridgeapp/opencc"
@@ -15,7 +16,11 @@ var (
 	initOnce sync.Once
 	t2s      *opencc.OpenCC
 	cache    sync.Map // string → string
+	cached   atomic.Int64
 )
+
+// maxCached bounds the cache: names recur, but a hostile file can hold millions of distinct strings.
+const maxCached = 1 << 16
 
 func converter() *opencc.OpenCC {
 	initOnce.Do(func() {
@@ -48,7 +53,10 @@ func Key(s string) string {
 			}
 		}
 	}
-	cache.Store(s, k)
+	if cached.Load() < maxCached {
+		cache.Store(s, k)
+		cached.Add(1)
+	}
 	return k
 }
 

@@ -111,7 +111,7 @@ const (
 	ChkSharesOver         = "apprentice shares under master %s add up to %s, more than 1"
 	ChkTargetMissing      = "pool %s has members but no target for %s (add a row to 目标: %s, %s)"
 	ChkSellerTarget       = "accessory seller %s (%s) has no target for %s (add a row to 目标: %s, %s)"
-	ChkHoursRole          = "%s (%s) is not in an hours scheme, but has %d rows of hours"
+	ChkHoursRole          = "%s (%s) is not in an hours scheme, but has hours on %d rows"
 	ChkApprenticeRole     = "apprentice %s is a %s but its master %s is a %s: their hours cannot make one team"
 	ChkHoursAboveTop      = "team of %s has %s hours, above the top tier's %s: the top rate applies"
 	ChkMaterialAbove      = "painter team of %s: material cost %s for %s hours is above %s per hour: rate lowered by %s"
