@@ -319,12 +319,16 @@ var columnKeys = func() map[*Table]map[string]string {
 // readTable reads one table into its typed slice of the month data, reporting into rep.
 func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Report) {
 	at := Issue{Table: t.Name, File: l.file, Sheet: l.sheet}
-	src, closeFn, err := rd.open(l)
+	raw, closeFn, err := rd.open(l)
 	if err != nil {
 		rep.errorf(at, msg.InReadFailed, err)
 		return
 	}
-	defer closeFn()
+	src := newPrefetch(raw)
+	defer func() {
+		src.halt()
+		closeFn()
+	}()
 	tr := &tableReader{rd: rd, t: t, loc: l, src: src, rep: rep}
 	headerRow, missing := tr.findHeader()
 	if headerRow == 0 {

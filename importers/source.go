@@ -58,7 +58,7 @@ func openCSV(b []byte) *csvSource {
 	}
 	r := csv.NewReader(bytes.NewReader(b))
 	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
+	// Records are not reused: rows are read a batch ahead (prefetch).
 	r.Comma = sniffComma(b)
 	return &csvSource{r: r, bytes: int64(len(b))}
 }
@@ -361,3 +361,84 @@ func readZipXML(f *zip.File, v any) error {
 	defer rc.Close()
 	return xml.NewDecoder(io.LimitReader(rc, UnzipXMLSizeLimit)).Decode(v)
 }
+
+// prefetch reads rows of src in a goroutine, a batch ahead, so that parsing the file (excelize's XML decoding,
+// CSV decoding) and building typed rows run on two cores. Rows come out in order, with the same numbers.
+type prefetch struct {
+	src   rowSource
+	ch    chan []fetched
+	stop  chan struct{}
+	done  chan struct{}
+	batch []fetched
+	pos   int
+	e     error
+}
+
+type fetched struct {
+	cells []string
+	row   int
+}
+
+const prefetchBatch = 512
+
+func newPrefetch(src rowSource) *prefetch {
+	p := &prefetch{src: src, ch: make(chan []fetched, 4), stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		defer close(p.ch)
+		for {
+			b := make([]fetched, 0, prefetchBatch)
+			for len(b) < prefetchBatch {
+				cells, row, ok := src.next()
+				if !ok {
+					break
+				}
+				b = append(b, fetched{cells, row})
+			}
+			if len(b) > 0 {
+				select {
+				case p.ch <- b:
+				case <-p.stop:
+					return
+				}
+			}
+			if len(b) < prefetchBatch {
+				return
+			}
+		}
+	}()
+	return p
+}
+
+func (p *prefetch) next() ([]string, int, bool) {
+	if p.pos >= len(p.batch) {
+		b, ok := <-p.ch
+		if !ok {
+			return nil, 0, false
+		}
+		p.batch, p.pos = b, 0
+	}
+	f := p.batch[p.pos]
+	p.batch[p.pos] = fetched{}
+	p.pos++
+	return f.cells, f.row, true
+}
+
+// err is the source's error, once all rows were taken (or the reading was stopped).
+func (p *prefetch) err() error {
+	<-p.done
+	return p.src.err()
+}
+
+// halt stops the reading goroutine and waits for it; the source may then be closed.
+func (p *prefetch) halt() {
+	select {
+	case <-p.stop:
+	default:
+		close(p.stop)
+	}
+	<-p.done
+}
+
+func (p *prefetch) formulaWithoutValue(ref string) bool { return p.src.formulaWithoutValue(ref) }
+func (p *prefetch) date1904() bool                      { return p.src.date1904() }

@@ -316,3 +316,10 @@ type InputFile struct {
 	SHA256 string `json:"sha256"`
 	Size   int64  `json:"size"`
 }
+
+// DropRows lets go of the typed rows once the month has been computed (the result keeps the sources it
+// needs), keeping the month, the tables and the files. Writing thousands of payslips then runs with a
+// small live heap, which keeps the garbage collector cheap and the memory low.
+func (d *MonthData) DropRows() {
+	*d = MonthData{Month: d.Month, Tables: d.Tables, Files: d.Files}
+}

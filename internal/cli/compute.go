@@ -72,7 +72,9 @@ func computeMonth(io *IO, month, in, planPath string) (*computed, error) {
 		fmt.Fprintln(io.Out, rep.Summary())
 		return nil, errInputReported
 	}
-	return &computed{plan: p, data: data, report: rep, result: calc.Compute(data, p.Plan)}, nil
+	result := calc.Compute(data, p.Plan)
+	data.DropRows()
+	return &computed{plan: p, data: data, report: rep, result: result}, nil
 }
 
 // warnings are the importers' warnings followed by the calculation's.
