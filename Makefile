@@ -5,7 +5,7 @@ MONTH    := 2026-10
 SAMPLE   := sample-data/$(MONTH)
 FUZZTIME ?= 3000x
 
-.PHONY: build test demo fuzz bench vet fmt check sample clean
+.PHONY: build test demo fuzz bench bench-data vet fmt check sample clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/payout
@@ -31,8 +31,18 @@ fuzz:
 	  done; \
 	done
 
-bench:
-	$(GO) test -run='^$$' -bench=. -benchtime=1x ./...
+# A dealer-group month (5,000 employees, ~200,000 repair orders), as xlsx and as CSV; not committed.
+BENCH_DATA := bench-data
+bench-data:
+	$(GO) run ./tools/gensample -employees 5000 -ros 200000 -out $(BENCH_DATA)/$(MONTH)-xlsx
+	$(GO) run ./tools/gensample -employees 5000 -ros 200000 -csv -out $(BENCH_DATA)/$(MONTH)-csv
+
+# Figures of the group month (wall time, phases, peak RSS, rows/s, payslips/s, the bare excelize floor),
+# then the Go benchmarks with a short -benchtime.
+bench: build
+	@test -d $(BENCH_DATA)/$(MONTH)-xlsx || $(MAKE) bench-data
+	$(GO) run ./tools/bench -bin $(BIN) -month $(MONTH) $(BENCH_DATA)/$(MONTH)-xlsx $(BENCH_DATA)/$(MONTH)-csv
+	$(GO) test -run='^$$' -bench=. -benchtime=3x ./...
 
 vet:
 	$(GO) vet ./...

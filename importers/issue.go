@@ -69,6 +69,7 @@ func (i Issue) String() string {
 // table order (rows in order), then the checks across tables. The order does not depend on timing.
 type Report struct {
 	Issues []Issue `json:"issues"`
+	Timing Timing  `json:"-"`
 }
 
 func (r *Report) add(i Issue) { r.Issues = append(r.Issues, i) }

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -26,6 +27,15 @@ type Options struct {
 	Dir   string
 	Month model.Month
 	Plan  *plan.Plan
+	// OnTable, when set, is called as each table has been read (from several goroutines at once).
+	OnTable func(table string, rows int)
+}
+
+// Timing is how long the phases of Read took.
+type Timing struct {
+	Read  time.Duration // opening, parsing and checking every row
+	Check time.Duration // the checks across tables
+	Rows  int           // data rows read (blank and total rows excluded)
 }
 
 // location is where a table was found.
@@ -86,6 +96,7 @@ func Read(opt Options) (*model.MonthData, *Report, error) {
 			wb.Close()
 		}
 	}()
+	start := time.Now()
 	rd.buildEnums()
 	locs := rd.locate(entries)
 
@@ -150,8 +161,12 @@ func Read(opt Options) (*model.MonthData, *Report, error) {
 		rd.rep.Issues = append(rd.rep.Issues, pre[i].Issues...)
 		rd.rep.Issues = append(rd.rep.Issues, reps[i].Issues...)
 		rd.data.Tables = append(rd.data.Tables, *rd.info[t.Name])
+		rd.rep.Timing.Rows += rd.info[t.Name].Rows
 	}
+	rd.rep.Timing.Read = time.Since(start)
+	start = time.Now()
 	rd.check()
+	rd.rep.Timing.Check = time.Since(start)
 	hashed, err := rd.hashFiles()
 	rd.data.Files = hashed
 	return rd.data, rd.rep, err
@@ -356,6 +371,9 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Repo
 	}
 	if err := src.err(); err != nil {
 		fileError(rep, at, err)
+	}
+	if rd.opt.OnTable != nil {
+		rd.opt.OnTable(t.Name, ti.Rows)
 	}
 }
 

@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -24,6 +27,7 @@ type ComputeOptions struct {
 	DryRun bool
 	Format string
 	Force  bool
+	Stats  string
 }
 
 func newComputeCmd(io *IO) *cobra.Command {
@@ -49,21 +53,28 @@ Exit codes: 0 computed; 1 the input or plan has errors; 2 usage error.`,
 	c.Flags().BoolVar(&o.DryRun, "dry-run", false, "print the result, write nothing")
 	c.Flags().StringVar(&o.Format, "format", "table", "output format: table or json")
 	c.Flags().BoolVar(&o.Force, "force", false, "replace an existing output folder, keeping the old one as <out>.prev-N")
+	c.Flags().StringVar(&o.Stats, "stats", "", "write the time of each phase, rows and payslips as JSON to this file (for make bench)")
+	_ = c.Flags().MarkHidden("stats")
 	return c
 }
 
 // computed is a month read, validated and computed.
 type computed struct {
-	plan   *plan.Loaded
-	data   *model.MonthData
-	report *importers.Report
-	result *calc.Result
+	plan    *plan.Loaded
+	data    *model.MonthData
+	report  *importers.Report
+	result  *calc.Result
+	compute time.Duration
 }
 
 // computeMonth reads, validates and computes. Input errors are printed (as validate prints them) and end
 // the command with exit 1.
 func computeMonth(io *IO, month, in, planPath string) (*computed, error) {
-	p, data, rep, err := readMonth(io, month, in, planPath)
+	return computeMonthProgress(io, month, in, planPath, nil)
+}
+
+func computeMonthProgress(io *IO, month, in, planPath string, pr *progress) (*computed, error) {
+	p, data, rep, err := readMonthProgress(io, month, in, planPath, pr)
 	if err != nil {
 		return nil, err
 	}
@@ -72,9 +83,10 @@ func computeMonth(io *IO, month, in, planPath string) (*computed, error) {
 		fmt.Fprintln(io.Out, rep.Summary())
 		return nil, errInputReported
 	}
+	start := time.Now()
 	result := calc.Compute(data, p.Plan)
 	data.DropRows()
-	return &computed{plan: p, data: data, report: rep, result: result}, nil
+	return &computed{plan: p, data: data, report: rep, result: result, compute: time.Since(start)}, nil
 }
 
 // warnings are the importers' warnings followed by the calculation's.
@@ -91,14 +103,22 @@ func (c *computed) warnings() []string {
 	return out
 }
 
-func runCompute(io *IO, o *ComputeOptions) error {
+func runCompute(io *IO, o *ComputeOptions) (err error) {
 	if err := checkFormat(o.Format, "table", "json"); err != nil {
 		return err
 	}
-	c, err := computeMonth(io, o.Month, o.In, o.Plan)
+	start := time.Now()
+	pr := newProgress(io.Err)
+	c, err := computeMonthProgress(io, o.Month, o.In, o.Plan, pr)
 	if err != nil {
 		return err
 	}
+	var write time.Duration
+	defer func() {
+		if o.Stats != "" && err == nil {
+			err = writeStats(o.Stats, c, write, time.Since(start))
+		}
+	}()
 	doc := c.result.Document()
 	doc.Warnings = append([]string{}, c.warnings()...)
 	if !o.DryRun {
@@ -106,7 +126,12 @@ func runCompute(io *IO, o *ComputeOptions) error {
 		if out == "" {
 			out = filepath.Join("out", c.data.Month.String())
 		}
-		w, err := report.WriteOutput(out, o.Force, report.Output{Result: c.result, Document: doc, Plan: c.plan, Data: c.data, Warnings: doc.Warnings})
+		ws := time.Now()
+		pr.phase(labelPayslips, len(c.result.Employees))
+		w, err := report.WriteOutput(out, o.Force, report.Output{Result: c.result, Document: doc, Plan: c.plan, Data: c.data, Warnings: doc.Warnings,
+			OnPayslip: func() { pr.add(1) }})
+		pr.done()
+		write = time.Since(ws)
 		if errors.Is(err, report.ErrExists) {
 			return usageErr(msg.OutExists, out, out)
 		}
@@ -141,4 +166,30 @@ func runCompute(io *IO, o *ComputeOptions) error {
 		}
 	}
 	return nil
+}
+
+// Stats are the figures of one compute run, for make bench.
+type Stats struct {
+	Month     string             `json:"month"`
+	Rows      int                `json:"rows"`
+	Employees int                `json:"employees"`
+	Payslips  int                `json:"payslips"`
+	Seconds   map[string]float64 `json:"seconds"`
+}
+
+func writeStats(path string, c *computed, write, total time.Duration) error {
+	payslips := 0
+	if write > 0 {
+		payslips = len(c.result.Employees)
+	}
+	s := Stats{Month: c.result.Month, Rows: c.report.Timing.Rows, Employees: len(c.result.Employees), Payslips: payslips,
+		Seconds: map[string]float64{
+			"read": c.report.Timing.Read.Seconds(), "validate": c.report.Timing.Check.Seconds(),
+			"compute": c.compute.Seconds(), "write": write.Seconds(), "total": total.Seconds(),
+		}}
+	b, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o644)
 }

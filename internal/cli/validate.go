@@ -47,6 +47,11 @@ Exit codes: 0 no errors (warnings may be printed); 1 the input or plan has error
 // readMonth parses the month and folder flags, loads the plan and reads the input. Usage problems come back
 // as exit-2 errors; input problems are in the report.
 func readMonth(io *IO, month, in, planPath string) (*plan.Loaded, *model.MonthData, *importers.Report, error) {
+	return readMonthProgress(io, month, in, planPath, nil)
+}
+
+// readMonthProgress is readMonth with a progress bar for the tables read (nil: none).
+func readMonthProgress(io *IO, month, in, planPath string, pr *progress) (*plan.Loaded, *model.MonthData, *importers.Report, error) {
 	m, err := parseMonth(month)
 	if err != nil {
 		return nil, nil, nil, err
@@ -58,7 +63,13 @@ func readMonth(io *IO, month, in, planPath string) (*plan.Loaded, *model.MonthDa
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	data, rep, err := importers.Read(importers.Options{Dir: in, Month: m, Plan: p.Plan})
+	opt := importers.Options{Dir: in, Month: m, Plan: p.Plan}
+	if pr != nil {
+		pr.phase(labelRead, len(importers.Tables))
+		opt.OnTable = func(string, int) { pr.add(1) }
+		defer pr.done()
+	}
+	data, rep, err := importers.Read(opt)
 	if err != nil {
 		return nil, nil, nil, usageErr("%v", err)
 	}

@@ -177,3 +177,9 @@ const (
 	CLIUnknownEmployee   = "no employee %q in this month's roster"
 	CLIAmbiguousEmployee = "%q is the name of more than one employee %s: use the id"
 )
+
+// Progress bars (stderr, terminals only).
+const (
+	ProgressRead     = "reading tables"
+	ProgressPayslips = "writing payslips"
+)
