@@ -321,6 +321,14 @@ func (e *engine) finish() {
 		e.res.FundTotal = e.res.FundTotal.Add(r.Fund)
 		e.res.PayoutTotal = e.res.PayoutTotal.Add(r.Total)
 	}
+	var spentSrc []model.Source
+	for _, f := range e.d.FundSpending {
+		e.res.FundSpent = e.res.FundSpent.Add(f.Amount)
+		spentSrc = append(spentSrc, f.Src)
+	}
+	if len(spentSrc) > 0 {
+		e.step(Step{Rule: "fund.spending", Formula: "Σ fund_spending amounts of the month", Result: money(e.res.FundSpent), Sources: spentSrc})
+	}
 	e.step(Step{Rule: "totals", Inputs: []KV{{"employees", fmt.Sprint(len(ids))}}, Formula: "Σ fund, Σ total",
 		Result: fmt.Sprintf("fund_total %s, payout_total %s", money(e.res.FundTotal), money(e.res.PayoutTotal))})
 }

@@ -95,12 +95,13 @@ type Document struct {
 	Pools       DocPools      `json:"pools"`
 	FundTotal   string        `json:"fund_total"`
 	PayoutTotal string        `json:"payout_total"`
+	FundSpent   string        `json:"fund_spent"` // Σ fund_spending of the month (the fund ledger's outflow)
 	Warnings    []string      `json:"warnings"`
 }
 
 // Document builds the result document.
 func (r *Result) Document() Document {
-	d := Document{Month: r.Month, FundTotal: money(r.FundTotal), PayoutTotal: money(r.PayoutTotal),
+	d := Document{Month: r.Month, FundTotal: money(r.FundTotal), PayoutTotal: money(r.PayoutTotal), FundSpent: money(r.FundSpent),
 		Pools: DocPools{Pools: map[string]DocPool{}}, Employees: []DocEmployee{}, Warnings: []string{}}
 	for _, e := range r.Employees {
 		de := DocEmployee{ID: e.ID, Name: e.Name, Role: e.Role, Probation: e.Probation, BaseSalary: money(e.BaseSalary),

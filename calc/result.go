@@ -25,6 +25,7 @@ type Result struct {
 	Figures      []Figure         // base figures, then the plan's sums, in order
 	Achievements []Achievement    // in the order computed
 	FundTotal    decimal.Decimal
+	FundSpent    decimal.Decimal // Σ fund_spending of the month
 	PayoutTotal  decimal.Decimal
 	Warnings     []Warning
 	Steps        []Step

@@ -20,6 +20,7 @@ const (
 	TAdvisorScores    = "advisor_scores"
 	TIncidents        = "incidents"
 	TAdjustments      = "adjustments"
+	TFundSpending     = "fund_spending"
 )
 
 // Column is one column of a table.
@@ -173,6 +174,13 @@ var Tables = []*Table{
 		col("value", req, "数值"),
 		col("reason", req, "原因"),
 		col("approver_id", req, "审批人"),
+	}},
+	{Name: TFundSpending, Aliases: []string{"售后基金支出", "基金支出"}, Dated: "date", Columns: []Column{
+		col("date", req, "日期", "支出日期"),
+		col("amount", req, "金额", "支出金额"),
+		col("purpose", req, "用途"),
+		col("approver_id", req, "审批人"),
+		col("keeper_id", req, "保管人"),
 	}},
 }
 

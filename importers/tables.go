@@ -250,6 +250,21 @@ func (rd *reader) buildRow(r *row) bool {
 		rd.checkAdjustment(r, a)
 		d.Adjustments = append(d.Adjustments, a)
 		return true
+
+	case TFundSpending:
+		f := model.FundSpending{Src: r.source()}
+		dt, ok := r.date("date")
+		f.Date = dt
+		v, ok2 := r.amount("amount")
+		f.Amount = r.wholeCents("amount", r.positive("amount", v, ok2), ok2)
+		f.Purpose = r.text("purpose")
+		f.ApproverID = r.employee("approver_id", true)
+		f.KeeperID = r.employee("keeper_id", true)
+		if !in("date", dt, ok) {
+			return false
+		}
+		d.FundSpending = append(d.FundSpending, f)
+		return true
 	}
 	return true
 }

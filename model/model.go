@@ -239,6 +239,17 @@ type Adjustment struct {
 	Src        Source
 }
 
+// FundSpending is money spent from the after-sales fund 〔十二.2, 十二.5〕: approved by the station manager,
+// kept by the assistant.
+type FundSpending struct {
+	Date       Date
+	Amount     decimal.Decimal
+	Purpose    string
+	ApproverID string
+	KeeperID   string
+	Src        Source
+}
+
 // MonthData is one month of validated input. Dated tables hold only the rows whose governing date is in the
 // month; repair orders are kept when a figure of the month can use them (see RepairOrder).
 type MonthData struct {
@@ -258,6 +269,7 @@ type MonthData struct {
 	AdvisorScores    []AdvisorScore
 	Incidents        []Incident
 	Adjustments      []Adjustment
+	FundSpending     []FundSpending
 	// Tables lists every table found (or missing) with its file and row counts, in table order.
 	Tables []TableInfo
 	// Files are the input files that gave a table, in name order, with their SHA-256.

@@ -39,6 +39,8 @@ type Output struct {
 	Store    string
 	// Workers is how many payslips are written at once (default: the number of usable cores).
 	Workers int
+	// OnPayslip, when set, is called after each payslip (from several goroutines at once).
+	OnPayslip func()
 }
 
 // Written says what WriteOutput did.
@@ -199,6 +201,9 @@ func writePayslips(dir string, o Output) error {
 				err := createFile(filepath.Join(dir, PayslipName(e.ID, e.Name)), func(f *os.File) error {
 					return writePayslip(f, o.Result, e, o.Plan.Plan, o.Store, texts)
 				})
+				if err == nil && o.OnPayslip != nil {
+					o.OnPayslip()
+				}
 				if err != nil {
 					errs <- fmt.Errorf(msg.OutPayslipFailed, e.ID, err)
 					once.Do(func() { close(stop) })

@@ -153,6 +153,7 @@ func build(cfg Config) (*gen, error) {
 	g.renewals()
 	g.incidents()
 	g.adjustments()
+	g.fundSpending()
 	g.setTargets()
 	g.assessments()
 	return g, nil

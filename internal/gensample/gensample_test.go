@@ -55,7 +55,7 @@ func sameFiles(t *testing.T, a, b string) {
 func TestDeterministicDefault(t *testing.T) {
 	dir := genTwice(t, Config{})
 	want := []string{"员工名册.xlsx", "维修工单.xlsx", "索赔回款.csv", "回款.csv", "精品销售.xlsx", "工时明细.xlsx",
-		"洗车记录.csv", "美容销售.csv", "保险定损.xlsx", "续保.csv", "考核与目标.xlsx", "投诉与违规.csv", "调整.xlsx"}
+		"洗车记录.csv", "美容销售.csv", "保险定损.xlsx", "续保.csv", "考核与目标.xlsx", "投诉与违规.csv", "调整.xlsx", "售后基金支出.csv"}
 	for _, n := range want {
 		fi, err := os.Stat(filepath.Join(dir, n))
 		if err != nil {

@@ -515,3 +515,21 @@ func (g *gen) adjustments() {
 	}
 	g.add(&table{name: "调整", header: []string{"工号", "类型", "奖金池", "数值", "原因", "审批人"}, rows: rows})
 }
+
+// fundSpending: per store with a station manager and an assistant, a team activity paid from the
+// after-sales fund 〔十二.5〕 (approved by the station manager, kept by the assistant), and one from last month.
+func (g *gen) fundSpending() {
+	var rows [][]cell
+	for s := range g.stores {
+		sm, as := g.inStore(s, "站长"), g.inStore(s, "站长助理")
+		if len(sm) == 0 || len(as) == 0 {
+			continue
+		}
+		rows = append(rows, []cell{date(g.day()), money(g.money(300, 900)), txt("售后团队活动"), num(sm[0].id), num(as[0].id)})
+		if s == 0 {
+			rows = append(rows, []cell{date(g.m0.AddDate(0, 0, -5)), money(g.money(100, 300)), txt("上月购置洗车用品"), num(sm[0].id), num(as[0].id)})
+		}
+	}
+	sortRows(rows, 0)
+	g.add(&table{name: "售后基金支出", header: []string{"日期", "金额", "用途", "审批人", "保管人"}, rows: rows, enc: encUTF8})
+}
