@@ -301,7 +301,7 @@ func (e *engine) finish() {
 				l.Fund = zero
 			} else {
 				l.Fund = cents(l.Gross.Sub(l.Deduction).Mul(fundRate))
-				e.step(Step{Rule: "fund", Employee: id, Inputs: []KV{{"scheme", scheme}, {"gross", money(l.Gross)}, {"deduction", money(l.Deduction)}, {"fund_rate", fundRate.String()}},
+				e.step(Step{Rule: "fund." + scheme, Employee: id, Inputs: []KV{{"scheme", scheme}, {"gross", money(l.Gross)}, {"deduction", money(l.Deduction)}, {"fund_rate", fundRate.String()}},
 					Formula: fmt.Sprintf("round((%s − %s) × %s)", money(l.Gross), money(l.Deduction), fundRate), Result: money(l.Fund)})
 			}
 			l.Net = l.Gross.Sub(l.Deduction).Sub(l.Fund)

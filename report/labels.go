@@ -90,6 +90,17 @@ const (
 	LabelApprenticeShr  = "徒弟分配比例"
 	LabelExtraCent      = "尾差 +0.01 (最大余数法)"
 	LabelAdjusted       = "系数经调整"
+	LabelFundOpening    = "期初余额"
+	LabelFundInflow     = "本月计提"
+	LabelFundSpent      = "本月支出"
+	LabelFundClosing    = "期末余额"
+	LabelClosedMonth    = "已结账"
+	LabelField          = "字段"
+	LabelOld            = "原值"
+	LabelNew            = "新值"
+	LabelDelta          = "差额"
+	LabelCause          = "原因"
+	LabelPayoutDelta    = "应发总额差额"
 )
 
 // baseLabels are the labels of a line's base figure (calc.LineDetail.BaseLabel).

@@ -21,13 +21,20 @@ import (
 const (
 	PayslipDir  = "payslips"
 	SummaryFile = "summary.xlsx"
+	// ClosedFile marks a month signed off and paid (written by payout close); such a folder is never
+	// replaced.
+	ClosedFile = "closed.json"
 	// Files and folders hold personal data (names and pay): readable by the owner only.
 	fileMode = 0o600
 	dirMode  = 0o700
 )
 
-// ErrExists is returned when the output folder exists and --force was not given.
-var ErrExists = errors.New("output folder exists")
+// ErrExists is returned when the output folder exists and --force was not given; ErrClosed when it is a
+// closed month, whatever the options.
+var (
+	ErrExists = errors.New("output folder exists")
+	ErrClosed = errors.New("output folder is a closed month")
+)
 
 // Output is everything written to an output folder.
 type Output struct {
@@ -41,6 +48,8 @@ type Output struct {
 	Workers int
 	// OnPayslip, when set, is called after each payslip (from several goroutines at once).
 	OnPayslip func()
+	// FundLedger is the fund's running balance through this month, for the summary.
+	FundLedger []FundRow
 }
 
 // Written says what WriteOutput did.
@@ -59,6 +68,9 @@ func WriteOutput(dir string, force bool, o Output) (Written, error) {
 	exists := false
 	if _, err := os.Lstat(dir); err == nil {
 		exists = true
+		if _, err := os.Lstat(filepath.Join(dir, ClosedFile)); err == nil {
+			return w, ErrClosed
+		}
 		if !force {
 			return w, ErrExists
 		}
@@ -114,7 +126,7 @@ func writeAll(dir string, o Output) error {
 		return err
 	}
 	if err := createFile(filepath.Join(dir, SummaryFile), func(f *os.File) error {
-		return WriteSummary(f, SummaryInput{Result: o.Result, Plan: o.Plan, Data: o.Data, Warnings: o.Warnings, Store: o.Store})
+		return WriteSummary(f, SummaryInput{Result: o.Result, Plan: o.Plan, Data: o.Data, Warnings: o.Warnings, Store: o.Store, FundLedger: o.FundLedger})
 	}); err != nil {
 		return err
 	}

@@ -41,6 +41,16 @@ const (
 
 var paneTopRow = excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}
 
+// FundRow is one month of the after-sales fund ledger 〔十二.2, 十二.5〕.
+type FundRow struct {
+	Month   string          `json:"month"`
+	Opening decimal.Decimal `json:"opening"`
+	Inflow  decimal.Decimal `json:"inflow"`
+	Spent   decimal.Decimal `json:"spent"`
+	Closing decimal.Decimal `json:"closing"`
+	Closed  bool            `json:"closed"`
+}
+
 // SummaryInput is what the summary shows besides the result.
 type SummaryInput struct {
 	Result   *calc.Result
@@ -48,6 +58,8 @@ type SummaryInput struct {
 	Data     *model.MonthData
 	Warnings []string
 	Store    string
+	// FundLedger is the fund's running balance through this month (empty: only this month's fund).
+	FundLedger []FundRow
 }
 
 // WriteSummary writes summary.xlsx: all employees with a totals row; the pools (amount, terms, members and
@@ -305,7 +317,24 @@ func WriteSummary(w io.Writer, in SummaryInput) error {
 	if err := b.num(sh, 3, row, r.FundTotal, 2, b.sumMoney); err != nil {
 		return err
 	}
-	if err := b.widths(sh, 12, 16, 14); err != nil {
+	if len(in.FundLedger) > 0 {
+		row += 2
+		if err := b.headerRow(sh, row, LabelMonth, LabelFundOpening, LabelFundInflow, LabelFundSpent, LabelFundClosing); err != nil {
+			return err
+		}
+		for _, f := range in.FundLedger {
+			row++
+			if err := b.str(sh, 1, row, f.Month, b.text); err != nil {
+				return err
+			}
+			for j, v := range []decimal.Decimal{f.Opening, f.Inflow, f.Spent, f.Closing} {
+				if err := b.money(sh, j+2, row, v); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if err := b.widths(sh, 12, 16, 14, 14, 14); err != nil {
 		return err
 	}
 

@@ -32,6 +32,9 @@ func RoleLabel(p *plan.Plan, role string) string {
 	return role
 }
 
+// NewTable is a terminal table with the settings every table of the tool uses.
+func NewTable(w io.Writer) *tablewriter.Table { return newTable(w) }
+
 func newTable(w io.Writer) *tablewriter.Table {
 	return tablewriter.NewTable(w,
 		tablewriter.WithEastAsian(tw.Off), // CJK stays 2 columns wide; box-drawing characters stay 1
@@ -120,4 +123,20 @@ func WritePoolsTable(w io.Writer, r *calc.Result) error {
 	}
 	fmt.Fprintf(w, "\n%s: %s\n%s: %s\n", LabelFundTotal, m2(r.FundTotal), LabelPayoutTotal, m2(r.PayoutTotal))
 	return nil
+}
+
+// WriteFundTable prints the after-sales fund ledger.
+func WriteFundTable(w io.Writer, rows []FundRow) error {
+	t := newTable(w)
+	t.Header([]string{LabelMonth, LabelFundOpening, LabelFundInflow, LabelFundSpent, LabelFundClosing, LabelClosedMonth})
+	for _, r := range rows {
+		closed := ""
+		if r.Closed {
+			closed = LabelYes
+		}
+		if err := t.Append([]string{r.Month, m2(r.Opening), m2(r.Inflow), m2(r.Spent), m2(r.Closing), closed}); err != nil {
+			return err
+		}
+	}
+	return t.Render()
 }

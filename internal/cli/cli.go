@@ -80,7 +80,7 @@ Exit codes: 0 success; 1 the input or plan has errors (all of them are reported)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{ExitUsage, err}
 	})
-	root.AddCommand(newComputeCmd(io), newValidateCmd(io), newExplainCmd(io), newAuditCmd(io), newPlanCmd(io), newTemplateCmd(io), newVersionCmd(io))
+	root.AddCommand(newComputeCmd(io), newValidateCmd(io), newExplainCmd(io), newAuditCmd(io), newCloseCmd(io), newDiffCmd(io), newCorrectCmd(io), newFundCmd(io), newPlanCmd(io), newTemplateCmd(io), newVersionCmd(io))
 	return root
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/shopspring/decimal"
 	"os"
 	"path/filepath"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"payout/calc"
 	"payout/importers"
 	"payout/internal/msg"
+	"payout/ledger"
 	"payout/model"
 	"payout/plan"
 	"payout/report"
@@ -107,11 +109,34 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 	if err := checkFormat(o.Format, "table", "json"); err != nil {
 		return err
 	}
+	m, err := parseMonth(o.Month)
+	if err != nil {
+		return err
+	}
+	out := o.Out
+	if out == "" {
+		out = filepath.Join("out", m.String())
+	}
+	if !o.DryRun {
+		// A closed month is paid history: refuse before any work.
+		if cl, err := ledger.ReadClosure(out); err != nil {
+			return err
+		} else if cl != nil {
+			return usageErr(msg.LedgerRecomputeClosed, out, cl.ClosedBy, cl.ClosedAt, m)
+		}
+	}
 	start := time.Now()
 	pr := newProgress(io.Err)
 	c, err := computeMonthProgress(io, o.Month, o.In, o.Plan, pr)
 	if err != nil {
 		return err
+	}
+	// The fund ledger: this month's spending must be covered by the balance of the months before it under
+	// the same output root, plus this month's inflow.
+	fundLedger, err := fundThrough(filepath.Dir(out), c.result)
+	if err != nil {
+		fmt.Fprintln(io.Out, "error:", err)
+		return errInputReported
 	}
 	var write time.Duration
 	defer func() {
@@ -122,18 +147,17 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 	doc := c.result.Document()
 	doc.Warnings = append([]string{}, c.warnings()...)
 	if !o.DryRun {
-		out := o.Out
-		if out == "" {
-			out = filepath.Join("out", c.data.Month.String())
-		}
 		ws := time.Now()
 		pr.phase(labelPayslips, len(c.result.Employees))
 		w, err := report.WriteOutput(out, o.Force, report.Output{Result: c.result, Document: doc, Plan: c.plan, Data: c.data, Warnings: doc.Warnings,
-			OnPayslip: func() { pr.add(1) }})
+			OnPayslip: func() { pr.add(1) }, FundLedger: fundLedger})
 		pr.done()
 		write = time.Since(ws)
 		if errors.Is(err, report.ErrExists) {
 			return usageErr(msg.OutExists, out, out)
+		}
+		if errors.Is(err, report.ErrClosed) {
+			return usageErr(msg.LedgerRecomputeClosed, out, "?", "?", m)
 		}
 		if err != nil {
 			return err
@@ -192,4 +216,27 @@ func writeStats(path string, c *computed, write, total time.Duration) error {
 		return err
 	}
 	return os.WriteFile(path, append(b, '\n'), 0o644)
+}
+
+// fundThrough is the fund ledger of the computed months under root before the result's month, followed by
+// the result's month; an overdrawn fund is an error.
+func fundThrough(root string, r *calc.Result) ([]report.FundRow, error) {
+	rows, err := ledger.Fund(root, "")
+	if err != nil {
+		return nil, err
+	}
+	var out []report.FundRow
+	opening := decimal.Zero
+	for _, f := range rows {
+		if f.Month >= r.Month {
+			break
+		}
+		out = append(out, f)
+		opening = f.Closing
+	}
+	this, err := ledger.Step(r.Month, opening, r.FundTotal.StringFixed(2), r.FundSpent.StringFixed(2))
+	if err != nil {
+		return nil, err
+	}
+	return append(out, this), nil
 }

@@ -183,3 +183,44 @@ const (
 	ProgressRead     = "reading tables"
 	ProgressPayslips = "writing payslips"
 )
+
+// Month lifecycle: close, diff, correct, fund ledger.
+const (
+	LedgerBadClosure        = "%s cannot be read: %v"
+	LedgerAlreadyClosed     = "%s is already closed (by %s at %s)"
+	LedgerCannotClose       = "%s cannot be closed: its audit trail does not verify (%s)"
+	LedgerChangedAfterClose = "%s was changed after the month was closed at %s"
+	LedgerClosed            = "closed %s (%s): result.json sha256 %s, audit.jsonl sha256 %s"
+	LedgerByRequired        = "--by is required: the id of who signs the month off"
+	LedgerRecomputeClosed   = "%s is a closed month (closed by %s at %s): paid history is never rewritten, not even with --force. To pay a correction, run payout correct --month %s --in <corrected inputs> --into <next month>; to preview, use compute --dry-run or payout diff"
+	LedgerNotClosed         = "%s is not closed: corrections are for paid months (close it first with payout close, or compare with payout diff)"
+	LedgerNoResult          = "%s has no result.json: it is neither an output folder nor usable as one"
+	LedgerNoChanges         = "no changes"
+	LedgerNoCorrections     = "%s: the corrected result pays everybody the same: no adjustments written"
+	LedgerWroteCorrections  = "wrote %d adjustments to %s (total %s)"
+	LedgerCorrectionsThere  = "%s already holds corrections of %s: not added again"
+	LedgerAdjustXLSX        = "%s already has an adjustments table in %s; the corrections were written to %s: copy its rows into that table"
+	LedgerAdjustHeader      = "cannot add corrections to %s: its header has no column %s"
+	LedgerApproverUnknown   = "--approver %s is not an employee of %s"
+	LedgerFundOverdrawn     = "after-sales fund overdrawn in %s: spending %s is more than the balance %s (opening %s + inflow %s)"
+	LedgerNoMonths          = "no computed months in %s"
+	LedgerMonthMismatch     = "%s holds month %s, not %s"
+	LedgerInputsChanged     = "input files changed: %s"
+	LedgerPoolChanged       = "pool %s: %s → %s"
+	LedgerStepChanged       = "%s: %s → %s"
+	LedgerEmployeeAdded     = "new employee"
+	LedgerEmployeeRemoved   = "employee removed"
+)
+
+// Corrections written as adjustment rows (simplified Chinese: the clerks read them).
+const (
+	CorrectionWord    = "更正"
+	CorrectionBase    = "基本工资"
+	CorrectionFileFmt = "调整-%s更正.csv"
+)
+
+// correct.
+const (
+	CLIBadInto      = "--into must be a month YYYY-MM, got %q"
+	CLICorrectFlags = "--in (the corrected inputs) and --approver are required"
+)

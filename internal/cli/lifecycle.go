@@ -1,0 +1,348 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"payout/internal/msg"
+	"payout/ledger"
+	"payout/model"
+	"payout/plan"
+	"payout/report"
+)
+
+// now is the clock of close (a variable for tests).
+var now = time.Now
+
+// CloseOptions are the flags of `payout close`.
+type CloseOptions struct {
+	Month string
+	Out   string
+	By    string
+}
+
+func newCloseCmd(io *IO) *cobra.Command {
+	o := &CloseOptions{}
+	c := &cobra.Command{
+		Use:   "close --month YYYY-MM --by ID [--out DIR]",
+		Short: "Mark a month's output as final after sign-off (paid history is never rewritten)",
+		Long: `close marks out/<month> as final: it records who closed it and when, and the SHA-256 of result.json and
+audit.jsonl (in closed.json), and makes the files read-only. The audit trail must verify first. A closed month
+cannot be recomputed into place, not even with --force: corrections go into the next month (payout correct).
+
+Exit codes: 0 closed; 1 the folder cannot be closed (already closed, audit trail broken); 2 usage error.`,
+		Example: "  payout close --month 2026-10 --by 1001",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			m, err := parseMonth(o.Month)
+			if err != nil {
+				return err
+			}
+			if o.By == "" {
+				return usageErr(msg.LedgerByRequired)
+			}
+			dir := o.Out
+			if dir == "" {
+				dir = filepath.Join("out", m.String())
+			}
+			if _, err := os.Stat(filepath.Join(dir, report.ResultFile)); err != nil {
+				return usageErr(msg.LedgerNoResult, dir)
+			}
+			cl, err := ledger.Close(dir, o.By, now())
+			if err != nil {
+				return &exitError{ExitInput, err}
+			}
+			fmt.Fprintf(io.Out, msg.LedgerClosed+"\n", dir, cl.ClosedBy, cl.ResultSHA256, cl.AuditSHA256)
+			return nil
+		},
+	}
+	c.Flags().StringVar(&o.Month, "month", "", "the month, YYYY-MM (required)")
+	c.Flags().StringVar(&o.Out, "out", "", "output folder (default out/<month>)")
+	c.Flags().StringVar(&o.By, "by", "", "id of who signs the month off (required)")
+	return c
+}
+
+// DiffOptions are the flags of `payout diff`.
+type DiffOptions struct {
+	Month  string
+	Plan   string
+	Format string
+}
+
+func newDiffCmd(io *IO) *cobra.Command {
+	o := &DiffOptions{}
+	c := &cobra.Command{
+		Use:   "diff OLD NEW",
+		Short: "Compare two results employee by employee and line by line, with the causes",
+		Long: `diff compares two results. OLD and NEW are output folders (with result.json and audit.jsonl), or input
+folders, which are computed on the fly (nothing is written; --month is then needed unless the other side is
+an output folder). It prints every changed amount — employee, line, field, old, new, difference — with the
+causes it can tell: the input files that changed, the figures and pool amounts that changed, and the steps of
+that employee whose result changed.
+
+Exit codes: 0 compared (whether or not anything changed); 1 an input folder has errors; 2 usage error.`,
+		Example: `  payout diff out/2026-10 out/2026-10.prev-1
+  payout diff out/2026-10 data/2026-10-corrected --format json`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error { return runDiff(io, o, args[0], args[1]) },
+	}
+	c.Flags().StringVar(&o.Month, "month", "", "the month of an input folder (default: the other side's)")
+	c.Flags().StringVar(&o.Plan, "plan", "", "plan file for an input folder (default: the built-in plan)")
+	c.Flags().StringVar(&o.Format, "format", "table", "output format: table or json")
+	return c
+}
+
+func isOutputFolder(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, report.ResultFile))
+	return err == nil
+}
+
+// snapshot loads an output folder, or computes an input folder for month.
+func snapshot(io *IO, dir, month, planPath string) (*ledger.Snapshot, error) {
+	if isOutputFolder(dir) {
+		return ledger.LoadSnapshot(dir)
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, usageErr(msg.InNoFolder, dir)
+	}
+	c, err := computeMonth(io, month, dir, planPath)
+	if err != nil {
+		return nil, err
+	}
+	doc := c.result.Document()
+	doc.Warnings = c.warnings()
+	return ledger.FromResult(dir, c.result, doc, c.data.Files), nil
+}
+
+func runDiff(io *IO, o *DiffOptions, a, b string) error {
+	if err := checkFormat(o.Format, "table", "json"); err != nil {
+		return err
+	}
+	month := o.Month
+	for _, d := range []string{a, b} {
+		if month == "" && isOutputFolder(d) {
+			doc, err := ledger.ReadResult(d)
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			month = doc.Month
+		}
+	}
+	old, err := snapshot(io, a, month, o.Plan)
+	if err != nil {
+		return err
+	}
+	nw, err := snapshot(io, b, month, o.Plan)
+	if err != nil {
+		return err
+	}
+	d := ledger.Compare(old, nw)
+	if o.Format == "json" {
+		enc := json.NewEncoder(io.Out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(d)
+	}
+	return writeDiff(io, d)
+}
+
+func writeDiff(io *IO, d *ledger.Diff) error {
+	fmt.Fprintf(io.Out, "%s → %s (%s)\n", d.Old, d.New, d.Month)
+	for _, c := range d.Causes {
+		fmt.Fprintf(io.Out, "  %s\n", c)
+	}
+	if len(d.Changes) == 0 {
+		fmt.Fprintln(io.Out, msg.LedgerNoChanges)
+		return nil
+	}
+	t := report.NewTable(io.Out)
+	t.Header([]string{report.LabelID, report.LabelName, report.LabelItem, report.LabelField, report.LabelOld, report.LabelNew, report.LabelDelta, report.LabelCause})
+	p := plan.Default().Plan // for the labels of the schemes
+	for _, c := range d.Changes {
+		item := c.Scheme
+		if c.Scheme != "total" && c.Scheme != "base_salary" {
+			item = report.SchemeLabel(p, c.Scheme)
+		}
+		if err := t.Append([]string{c.EmployeeID, c.Name, item, c.Field, c.Old, c.New, c.Delta, strings.Join(c.Causes, "; ")}); err != nil {
+			return err
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	fmt.Fprintf(io.Out, "%s: %s\n", report.LabelPayoutDelta, d.TotalDelta)
+	return nil
+}
+
+// CorrectOptions are the flags of `payout correct`.
+type CorrectOptions struct {
+	Month    string
+	In       string
+	Into     string
+	Approver string
+	Closed   string
+	To       string
+	Plan     string
+}
+
+func newCorrectCmd(io *IO) *cobra.Command {
+	o := &CorrectOptions{}
+	c := &cobra.Command{
+		Use:   "correct --month YYYY-MM --in DIR --into YYYY-MM --approver ID",
+		Short: "Carry corrections of a closed month into the next month's adjustments",
+		Long: `correct recomputes a closed month from corrected inputs (--in), compares it with the closed result
+(out/<month>, which stays as it was) and writes each employee's signed difference of total pay as a row of the
+adjustments table of the month --into (a bonus when the pay rose, a deduction when it fell; reason
+"<month> 更正: …" naming the lines that changed; approver --approver). The rows go into data/<into>/调整.csv
+(created, or appended to when the folder has its adjustments as CSV; when they are inside a workbook, a
+separate CSV is written and the rows are to be copied in). The next month then pays exactly the difference.
+
+Exit codes: 0 written (or nothing to correct); 1 the corrected inputs have errors, or the month is not closed;
+2 usage error.`,
+		Example: "  payout correct --month 2026-10 --in data/2026-10-corrected --into 2026-11 --approver 1001",
+		Args:    cobra.NoArgs,
+		RunE:    func(cmd *cobra.Command, args []string) error { return runCorrect(io, o) },
+	}
+	c.Flags().StringVar(&o.Month, "month", "", "the closed month, YYYY-MM (required)")
+	c.Flags().StringVar(&o.In, "in", "", "the corrected input folder of that month (required)")
+	c.Flags().StringVar(&o.Into, "into", "", "the month that pays the corrections, YYYY-MM (required)")
+	c.Flags().StringVar(&o.Approver, "approver", "", "id of who approves the corrections (required)")
+	c.Flags().StringVar(&o.Closed, "closed", "", "the closed output folder (default out/<month>)")
+	c.Flags().StringVar(&o.To, "to", "", "the input folder of --into to write the adjustments to (default data/<into>)")
+	c.Flags().StringVar(&o.Plan, "plan", "", "plan file (default: the built-in plan)")
+	return c
+}
+
+func runCorrect(io *IO, o *CorrectOptions) error {
+	m, err := parseMonth(o.Month)
+	if err != nil {
+		return err
+	}
+	into, err := model.ParseMonth(o.Into)
+	if err != nil || o.Into == "" {
+		return usageErr(msg.CLIBadInto, o.Into)
+	}
+	if o.In == "" || o.Approver == "" {
+		return usageErr(msg.CLICorrectFlags)
+	}
+	closedDir := o.Closed
+	if closedDir == "" {
+		closedDir = filepath.Join("out", m.String())
+	}
+	cl, err := ledger.ReadClosure(closedDir)
+	if err != nil {
+		return err
+	}
+	if cl == nil {
+		return &exitError{ExitInput, fmt.Errorf(msg.LedgerNotClosed, closedDir)}
+	}
+	if problems := ledger.CheckClosed(closedDir, cl); len(problems) > 0 {
+		return &exitError{ExitInput, fmt.Errorf("%s", strings.Join(problems, "; "))}
+	}
+	closed, err := ledger.ReadResult(closedDir)
+	if err != nil {
+		return err
+	}
+	if closed.Month != m.String() {
+		return usageErr(msg.LedgerMonthMismatch, closedDir, closed.Month, m)
+	}
+	known := false
+	for _, e := range closed.Employees {
+		known = known || e.ID == o.Approver
+	}
+	if !known {
+		return usageErr(msg.LedgerApproverUnknown, o.Approver, m)
+	}
+	c, err := computeMonth(io, o.Month, o.In, o.Plan)
+	if err != nil {
+		return err
+	}
+	kinds := c.plan.AdjustmentKindEnum()
+	label := func(s string) string { return report.SchemeLabel(c.plan.Plan, s) }
+	rows := ledger.Corrections(closed, c.result.Document(), o.Approver, kinds.Names[plan.AdjBonus][0].Name, kinds.Names[plan.AdjDeduction][0].Name, label)
+	if len(rows) == 0 {
+		fmt.Fprintf(io.Out, msg.LedgerNoCorrections+"\n", m)
+		return nil
+	}
+	to := o.To
+	if to == "" {
+		to = filepath.Join("data", into.String())
+	}
+	path, copyIn, err := ledger.WriteCorrections(to, m.String(), rows)
+	if err != nil {
+		return &exitError{ExitInput, err}
+	}
+	total := ledger.CorrectionsTotal(rows)
+	fmt.Fprintf(io.Out, msg.LedgerWroteCorrections+"\n", len(rows), path, total)
+	if copyIn {
+		existing := filepath.Dir(path)
+		fmt.Fprintf(io.Out, msg.LedgerAdjustXLSX+"\n", existing, existing, path)
+	}
+	return nil
+}
+
+// FundOptions are the flags of `payout fund`.
+type FundOptions struct {
+	Through string
+	Out     string
+	Format  string
+}
+
+func newFundCmd(io *IO) *cobra.Command {
+	o := &FundOptions{}
+	c := &cobra.Command{
+		Use:   "fund [--through YYYY-MM] [--out DIR]",
+		Short: "Print the after-sales fund ledger: opening, inflow, spending and closing balance per month",
+		Long: `fund prints the after-sales fund (售后基金) ledger 〔十二.2, 十二.5〕 over the computed months under the output
+root (default out/): each month's fund withheld from commissions is an inflow, its fund_spending table
+(售后基金支出) the spending. Spending beyond the balance is an error.
+
+Exit codes: 0 printed; 1 the fund is overdrawn in some month; 2 usage error.`,
+		Example: "  payout fund --through 2026-12",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(o.Format, "table", "json"); err != nil {
+				return err
+			}
+			if o.Through != "" {
+				if _, err := parseMonth(o.Through); err != nil {
+					return err
+				}
+			}
+			rows, err := ledger.Fund(o.Out, o.Through)
+			if err != nil && rows == nil {
+				return usageErr("%v", err)
+			}
+			if o.Format == "json" {
+				enc := json.NewEncoder(io.Out)
+				enc.SetIndent("", "  ")
+				if e := enc.Encode(rows); e != nil {
+					return e
+				}
+			} else {
+				if len(rows) == 0 && err == nil {
+					fmt.Fprintf(io.Out, msg.LedgerNoMonths+"\n", o.Out)
+					return nil
+				}
+				if e := report.WriteFundTable(io.Out, rows); e != nil {
+					return e
+				}
+			}
+			if err != nil {
+				fmt.Fprintln(io.Out, "error:", err)
+				return errInputReported
+			}
+			return nil
+		},
+	}
+	c.Flags().StringVar(&o.Through, "through", "", "last month to show, YYYY-MM (default: all)")
+	c.Flags().StringVar(&o.Out, "out", "out", "output root holding the months' folders")
+	c.Flags().StringVar(&o.Format, "format", "table", "output format: table or json")
+	return c
+}

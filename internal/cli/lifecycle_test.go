@@ -1,0 +1,293 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"payout/calc"
+	"payout/internal/gensample"
+	"payout/report"
+)
+
+func readDoc(t *testing.T, dir string) calc.Document {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "result.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d calc.Document
+	if err := json.Unmarshal(b, &d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	out, errText, code := run(t, args...)
+	if code != 0 {
+		t.Fatalf("payout %s: exit %d\n%s\n%s", strings.Join(args, " "), code, out, errText)
+	}
+	return out
+}
+
+func TestClosedMonthRefusesRecompute(t *testing.T) {
+	now = func() time.Time { return time.Date(2026, 11, 5, 9, 30, 0, 0, time.UTC) }
+	defer func() { now = time.Now }()
+	out := filepath.Join(t.TempDir(), "2026-10")
+	mustRun(t, "compute", "--month", "2026-10", "--in", sample, "--out", out)
+	if _, e, code := run(t, "close", "--month", "2026-10", "--out", out); code != 2 || !strings.Contains(e, "--by is required") {
+		t.Fatalf("close without --by: %d %s", code, e)
+	}
+	got := mustRun(t, "close", "--month", "2026-10", "--out", out, "--by", "1001")
+	if !strings.HasPrefix(got, "closed "+out+" (1001): result.json sha256 ") {
+		t.Fatalf("close said %q", got)
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "closed.json"))
+	if !strings.Contains(string(b), `"closed_by": "1001"`) || !strings.Contains(string(b), `"closed_by_name": "潘浩刚"`) ||
+		!strings.Contains(string(b), `"closed_at": "2026-11-05T09:30:00Z"`) {
+		t.Fatalf("closed.json:\n%s", b)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "result.json"))
+	for _, force := range []bool{false, true} {
+		args := []string{"compute", "--month", "2026-10", "--in", sample, "--out", out}
+		if force {
+			args = append(args, "--force")
+		}
+		_, e, code := run(t, args...)
+		if code != 2 || !strings.Contains(e, "is a closed month (closed by 1001 at 2026-11-05T09:30:00Z): paid history is never rewritten, not even with --force") ||
+			!strings.Contains(e, "payout correct --month 2026-10") {
+			t.Fatalf("recompute of a closed month (force %v): exit %d %q", force, code, e)
+		}
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "result.json"))
+	if string(before) != string(after) {
+		t.Fatal("the closed result changed")
+	}
+	if _, err := os.Stat(out + ".prev-1"); err == nil {
+		t.Fatal("a closed month was moved aside")
+	}
+	if _, e, code := run(t, "close", "--month", "2026-10", "--out", out, "--by", "1001"); code != 1 || !strings.Contains(e, "is already closed (by 1001 at 2026-11-05T09:30:00Z)") {
+		t.Fatalf("second close: %d %q", code, e)
+	}
+	mustRun(t, "audit", "verify", out)
+	// Dry runs are still allowed.
+	mustRun(t, "compute", "--month", "2026-10", "--in", sample, "--out", out, "--dry-run", "--format", "json")
+}
+
+// setCell edits one cell of a workbook in place.
+func setCell(t *testing.T, path, sheet, cell string, v any) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.SetCellValue(sheet, cell, v); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// customerROSettledInOctober finds the cell of the paid amount of a customer repair order settled in 2026-10,
+// and the amount.
+func customerROSettledInOctober(t *testing.T, path string) (string, decimal.Decimal) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("维修工单", excelize.Options{RawCellValue: true})
+	head := map[string]int{}
+	for i, r := range rows {
+		if len(head) == 0 {
+			for j, c := range r {
+				head[c] = j
+			}
+			if _, ok := head["工单号"]; !ok {
+				head = map[string]int{}
+			}
+			continue
+		}
+		if len(r) <= head["实收金额"] || r[head["维修类型"]] != "保养" || r[head["结算日期"]] == "" {
+			continue
+		}
+		settled, err := decimal.NewFromString(r[head["结算日期"]])
+		if err != nil || settled.LessThan(decimal.NewFromInt(46296)) || settled.GreaterThan(decimal.NewFromInt(46326)) { // 2026-10-01..31
+			continue
+		}
+		paid, err := decimal.NewFromString(r[head["实收金额"]])
+		if err == nil && paid.IsPositive() {
+			cell, _ := excelize.CoordinatesToCellName(head["实收金额"]+1, i+1)
+			return cell, paid
+		}
+	}
+	t.Fatal("no customer repair order settled in October")
+	return "", decimal.Zero
+}
+
+func TestCorrectionRoundTrip(t *testing.T) {
+	base := t.TempDir()
+	oct, fixed, nov := filepath.Join(base, "oct"), filepath.Join(base, "oct-fixed"), filepath.Join(base, "nov")
+	outRoot := filepath.Join(base, "out")
+	for _, d := range []string{oct, fixed} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		copyDir(t, sample, d)
+	}
+	closedDir := filepath.Join(outRoot, "2026-10")
+	mustRun(t, "compute", "--month", "2026-10", "--in", oct, "--out", closedDir)
+	// Corrections are for closed months only.
+	if _, e, code := run(t, "correct", "--month", "2026-10", "--in", fixed, "--into", "2026-11", "--approver", "1001", "--closed", closedDir, "--to", nov); code != 1 || !strings.Contains(e, "is not closed") {
+		t.Fatalf("correct before close: %d %q", code, e)
+	}
+	mustRun(t, "close", "--month", "2026-10", "--out", closedDir, "--by", "1001")
+
+	// One repair order was wrong: its paid amount is 1,000.00 more.
+	ros := filepath.Join(fixed, "维修工单.xlsx")
+	cell, paid := customerROSettledInOctober(t, ros)
+	setCell(t, ros, "维修工单", cell, paid.Add(decimal.NewFromInt(1000)).String())
+	diff := mustRun(t, "diff", closedDir, fixed, "--format", "json")
+	var d struct {
+		Causes     []string
+		Changes    []struct{ Employee, Scheme, Field, Delta string }
+		TotalDelta string `json:"total_delta"`
+	}
+	if err := json.Unmarshal([]byte(diff), &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Changes) == 0 || !strings.Contains(strings.Join(d.Causes, "\n"), "input files changed: 维修工单.xlsx") ||
+		!strings.Contains(strings.Join(d.Causes, "\n"), "figure.customer_repair_paid: ") {
+		t.Fatalf("diff: %s", diff)
+	}
+
+	// November: a month whose own figures are all zero (the October files, dated outside November), without
+	// its own adjustments, so that the corrections are all it pays beyond base salaries.
+	if err := os.MkdirAll(nov, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	copyDir(t, sample, nov)
+	if err := os.Remove(filepath.Join(nov, "调整.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	before := filepath.Join(base, "nov-before")
+	mustRun(t, "compute", "--month", "2026-11", "--in", nov, "--out", before)
+	got := mustRun(t, "correct", "--month", "2026-10", "--in", fixed, "--into", "2026-11", "--approver", "1001", "--closed", closedDir, "--to", nov)
+	if !strings.Contains(got, "adjustments to "+filepath.Join(nov, "调整.csv")) {
+		t.Fatalf("correct said %q", got)
+	}
+	if _, e, code := run(t, "correct", "--month", "2026-10", "--in", fixed, "--into", "2026-11", "--approver", "1001", "--closed", closedDir, "--to", nov); code != 1 || !strings.Contains(e, "already holds corrections of 2026-10") {
+		t.Fatalf("second correct: %d %q", code, e)
+	}
+	after := filepath.Join(outRoot, "2026-11")
+	mustRun(t, "compute", "--month", "2026-11", "--in", nov, "--out", after)
+
+	closed, corrected := readDoc(t, closedDir), map[string]string{}
+	fixedOut := filepath.Join(base, "fixed-out")
+	mustRun(t, "compute", "--month", "2026-10", "--in", fixed, "--out", fixedOut)
+	for _, e := range readDoc(t, fixedOut).Employees {
+		corrected[e.ID] = e.Total
+	}
+	nb, na := readDoc(t, before), readDoc(t, after)
+	changed := 0
+	for i, e := range closed.Employees {
+		want := decimal.RequireFromString(corrected[e.ID]).Sub(decimal.RequireFromString(e.Total))
+		got := decimal.RequireFromString(na.Employees[i].Total).Sub(decimal.RequireFromString(nb.Employees[i].Total))
+		if !got.Equal(want) {
+			t.Errorf("%s: November pays %s more, the correction of October is %s", e.ID, got, want)
+		}
+		if !want.IsZero() {
+			changed++
+		}
+	}
+	if changed == 0 {
+		t.Fatal("the correction changed nobody's pay: the test proves nothing")
+	}
+	// The closed month stayed as it was.
+	mustRun(t, "audit", "verify", closedDir)
+	if !strings.Contains(mustRun(t, "diff", closedDir, oct), "no changes") {
+		t.Fatal("the closed month no longer matches its inputs")
+	}
+}
+
+func TestFundLedgerThreeMonths(t *testing.T) {
+	base := t.TempDir()
+	outRoot := filepath.Join(base, "out")
+	months := []string{"2026-10", "2026-11", "2026-12"}
+	var inflow, spent []decimal.Decimal
+	for i, m := range months {
+		in := filepath.Join(base, "data", m)
+		if err := gensample.Generate(gensample.Config{Month: m, Employees: 45, RepairOrders: 400, Seed: uint64(100 + i)}, in); err != nil {
+			t.Fatal(err)
+		}
+		mustRun(t, "compute", "--month", m, "--in", in, "--out", filepath.Join(outRoot, m))
+		d := readDoc(t, filepath.Join(outRoot, m))
+		inflow = append(inflow, decimal.RequireFromString(d.FundTotal))
+		spent = append(spent, decimal.RequireFromString(d.FundSpent))
+		if i == 0 {
+			mustRun(t, "close", "--month", m, "--out", filepath.Join(outRoot, m), "--by", "1001")
+		}
+	}
+	js := mustRun(t, "fund", "--out", outRoot, "--format", "json")
+	var rows []report.FundRow
+	if err := json.Unmarshal([]byte(js), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 3 {
+		t.Fatalf("%d ledger months", len(rows))
+	}
+	bal := decimal.Zero
+	for i, r := range rows {
+		if r.Month != months[i] || !r.Opening.Equal(bal) || !r.Inflow.Equal(inflow[i]) || !r.Spent.Equal(spent[i]) ||
+			!r.Closing.Equal(bal.Add(inflow[i]).Sub(spent[i])) || r.Closed != (i == 0) {
+			t.Fatalf("month %d: %+v (opening should be %s)", i, r, bal)
+		}
+		if !r.Inflow.IsPositive() || !r.Spent.IsPositive() {
+			t.Fatalf("month %s has no inflow or no spending: the test proves little", r.Month)
+		}
+		bal = r.Closing
+	}
+	through := mustRun(t, "fund", "--out", outRoot, "--through", "2026-11")
+	if !strings.Contains(through, "2026-11") || strings.Contains(through, "2026-12") {
+		t.Fatalf("--through:\n%s", through)
+	}
+	// summary.xlsx of December carries the running balance.
+	f, err := excelize.OpenFile(filepath.Join(outRoot, "2026-12", "summary.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheetRows, _ := f.GetRows(report.SheetFund, excelize.Options{RawCellValue: true})
+	f.Close()
+	last := sheetRows[len(sheetRows)-1]
+	if last[0] != "2026-12" || !decimal.RequireFromString(last[4]).Equal(bal) {
+		t.Fatalf("fund sheet's last row %v, want closing %s", last, bal)
+	}
+
+	// Spending beyond the balance: an error, and nothing is written.
+	jan := filepath.Join(base, "data", "2027-01")
+	if err := gensample.Generate(gensample.Config{Month: "2027-01", Employees: 45, RepairOrders: 400, Seed: 9}, jan); err != nil {
+		t.Fatal(err)
+	}
+	overspend := "日期,金额,用途,审批人,保管人\n2027-01-15," + bal.Add(decimal.NewFromInt(100000)).StringFixed(2) + ",购置设备,1001,1042\n"
+	if err := os.WriteFile(filepath.Join(jan, "售后基金支出.csv"), []byte(overspend), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := run(t, "compute", "--month", "2027-01", "--in", jan, "--out", filepath.Join(outRoot, "2027-01"))
+	if code != 1 || !strings.Contains(out, "error: after-sales fund overdrawn in 2027-01: spending ") {
+		t.Fatalf("overspending: exit %d\n%s", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(outRoot, "2027-01")); err == nil {
+		t.Fatal("an overdrawn month was written")
+	}
+}

@@ -1,0 +1,138 @@
+// Package ledger keeps the months' history: closing a paid month so that it is never rewritten, comparing
+// two results, turning corrections of a closed month into next month's adjustments, and the after-sales fund
+// ledger across months 〔十二.2, 十二.5〕. It works on output folders (result.json, audit.jsonl, closed.json).
+package ledger
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"payout/calc"
+	"payout/internal/msg"
+	"payout/internal/version"
+	"payout/report"
+)
+
+// Closure records that a month was signed off and paid: who closed it, when, and the SHA-256 of the files
+// that were paid from.
+type Closure struct {
+	Month        string `json:"month"`
+	ClosedBy     string `json:"closed_by"`
+	ClosedByName string `json:"closed_by_name,omitempty"`
+	ClosedAt     string `json:"closed_at"`
+	ResultSHA256 string `json:"result_sha256"`
+	AuditSHA256  string `json:"audit_sha256"`
+	ToolVersion  string `json:"tool_version"`
+}
+
+// ReadClosure returns the closure of an output folder, or nil when the month is not closed.
+func ReadClosure(dir string) (*Closure, error) {
+	b, err := os.ReadFile(filepath.Join(dir, report.ClosedFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var c Closure
+	if err := json.Unmarshal(b, &c); err != nil {
+		return nil, fmt.Errorf(msg.LedgerBadClosure, filepath.Join(dir, report.ClosedFile), err)
+	}
+	return &c, nil
+}
+
+// ReadResult reads an output folder's result.json.
+func ReadResult(dir string) (calc.Document, error) {
+	var d calc.Document
+	b, err := os.ReadFile(filepath.Join(dir, report.ResultFile))
+	if err != nil {
+		return d, err
+	}
+	if err := json.Unmarshal(b, &d); err != nil {
+		return d, fmt.Errorf(msg.AuditBadResult, err)
+	}
+	return d, nil
+}
+
+func fileSHA256(p string) (string, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Close marks an output folder as final after sign-off. The audit trail must verify first; a closed month
+// cannot be closed again. The files of the folder are made read-only.
+func Close(dir, by string, now time.Time) (*Closure, error) {
+	if c, err := ReadClosure(dir); err != nil {
+		return nil, err
+	} else if c != nil {
+		return nil, fmt.Errorf(msg.LedgerAlreadyClosed, dir, c.ClosedBy, c.ClosedAt)
+	}
+	problems, err := report.VerifyAudit(dir)
+	if err != nil {
+		return nil, err
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf(msg.LedgerCannotClose, dir, problems[0])
+	}
+	doc, err := ReadResult(dir)
+	if err != nil {
+		return nil, err
+	}
+	c := &Closure{Month: doc.Month, ClosedBy: by, ClosedAt: now.UTC().Format(time.RFC3339), ToolVersion: version.Version}
+	for _, e := range doc.Employees {
+		if e.ID == by {
+			c.ClosedByName = e.Name
+		}
+	}
+	if c.ResultSHA256, err = fileSHA256(filepath.Join(dir, report.ResultFile)); err != nil {
+		return nil, err
+	}
+	if c.AuditSHA256, err = fileSHA256(filepath.Join(dir, report.AuditFile)); err != nil {
+		return nil, err
+	}
+	b, err := json.MarshalIndent(c, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, report.ClosedFile), append(b, '\n'), 0o400); err != nil {
+		return nil, err
+	}
+	// Read-only files: a slip of the hand does not change paid history.
+	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			_ = os.Chmod(p, 0o400)
+		}
+		return nil
+	})
+	return c, nil
+}
+
+// CheckClosed verifies that a closed folder's result.json and audit.jsonl are still the files it was closed
+// with. It returns the problems found.
+func CheckClosed(dir string, c *Closure) []string {
+	var out []string
+	for _, f := range []struct{ name, want string }{{report.ResultFile, c.ResultSHA256}, {report.AuditFile, c.AuditSHA256}} {
+		got, err := fileSHA256(filepath.Join(dir, f.name))
+		if err != nil {
+			out = append(out, err.Error())
+		} else if got != f.want {
+			out = append(out, fmt.Sprintf(msg.LedgerChangedAfterClose, f.name, c.ClosedAt))
+		}
+	}
+	return out
+}
