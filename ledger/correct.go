@@ -21,7 +21,7 @@ import (
 // between the closed result and the corrected one.
 type Correction struct {
 	EmployeeID string
-	Kind       string // the plan's adjustment kind name, as written in the table (奖励 or 扣款)
+	Kind       string          // the plan's adjustment kind name, as written in the table (奖励 or 扣款)
 	Amount     decimal.Decimal // > 0
 	Delta      decimal.Decimal // the signed difference: Amount for a bonus, −Amount for a deduction
 	Reason     string
