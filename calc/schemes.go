@@ -34,6 +34,21 @@ func (e *engine) sendToPool(pool string, v decimal.Decimal, src model.Source) {
 	e.poolRowsSrc[pool] = append(e.poolRowsSrc[pool], src)
 }
 
+// sendShares sends base × rate of an accessory row to each share's pool (installed-only shares only when the
+// row was installed) and describes what it sent.
+func (e *engine) sendShares(shares []plan.Share, base decimal.Decimal, a model.AccessorySale) string {
+	var parts []string
+	for _, s := range shares {
+		if s.InstalledOnly && !a.Installed {
+			continue
+		}
+		v := base.Mul(s.Rate.Decimal)
+		e.sendToPool(s.Pool.Name, v, a.Src)
+		parts = append(parts, fmt.Sprintf("%s %s × %s = %s", s.Pool.Name, base, s.Rate, v))
+	}
+	return strings.Join(parts, "; ")
+}
+
 func (e *engine) accessories() {
 	ac := e.p.Accessory
 	// Pass 1: eligible revenue per seller (the actual of the accessory_sales metric).
@@ -86,16 +101,8 @@ func (e *engine) accessories() {
 			if a.Gift {
 				base = a.ListAmount
 			}
-			var parts []string
-			for _, s := range ac.OtherDepartments.Shares {
-				if s.InstalledOnly && !a.Installed {
-					continue
-				}
-				v := base.Mul(s.Rate.Decimal)
-				e.sendToPool(s.Pool.Name, v, a.Src)
-				parts = append(parts, fmt.Sprintf("%s %s × %s = %s", s.Pool.Name, base, s.Rate, v))
-			}
-			e.step(Step{Rule: "accessory.other_department", Inputs: append(in, KV{"gift", fmt.Sprint(a.Gift)}), Formula: "base = list_amount if gift else paid_amount; " + strings.Join(parts, "; "), Result: "to pools", Sources: []model.Source{a.Src}})
+			parts := e.sendShares(ac.OtherDepartments.Shares, base, a)
+			e.step(Step{Rule: "accessory.other_department", Inputs: append(in, KV{"gift", fmt.Sprint(a.Gift)}), Formula: "base = list_amount if gift else paid_amount; " + parts, Result: "to pools", Sources: []model.Source{a.Src}})
 			continue
 		}
 		if !x.eligible {
@@ -108,16 +115,8 @@ func (e *engine) accessories() {
 		}
 		switch e.sellerKind(seller.Role) {
 		case "pool_seller":
-			var parts []string
-			for _, s := range ac.PoolSellers.Shares {
-				if s.InstalledOnly && !a.Installed {
-					continue
-				}
-				v := base.Mul(s.Rate.Decimal)
-				e.sendToPool(s.Pool.Name, v, a.Src)
-				parts = append(parts, fmt.Sprintf("%s %s × %s = %s", s.Pool.Name, base, s.Rate, v))
-			}
-			e.step(Step{Rule: "accessory.pool_seller", Employee: seller.ID, Inputs: in, Formula: strings.Join(parts, "; "), Result: "to pools", Sources: []model.Source{a.Src}})
+			parts := e.sendShares(ac.PoolSellers.Shares, base, a)
+			e.step(Step{Rule: "accessory.pool_seller", Employee: seller.ID, Inputs: in, Formula: parts, Result: "to pools", Sources: []model.Source{a.Src}})
 		default:
 			rate, ach := ac.OthersRate.Decimal, one
 			rule := "accessory.other_seller"

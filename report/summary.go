@@ -76,18 +76,7 @@ func WriteSummary(w io.Writer, in SummaryInput) error {
 	}
 
 	// Employees: one row each, one column per scheme that occurs, totals row.
-	used := map[string]bool{}
-	for _, e := range r.Employees {
-		for _, l := range e.Lines {
-			used[l.Scheme] = true
-		}
-	}
-	var schemes []string
-	for _, s := range p.Lines {
-		if used[s.Name] {
-			schemes = append(schemes, s.Name)
-		}
-	}
+	schemes := usedSchemes(r, p)
 	sh := SheetEmployees
 	head := []string{LabelID, LabelName, LabelRole, LabelDepartment, LabelProbation, LabelBase}
 	for _, s := range schemes {

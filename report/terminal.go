@@ -49,18 +49,7 @@ func m2(d decimal.Decimal) string { return d.StringFixed(2) }
 // WriteResultTable prints every employee (role, base, each scheme's net, deductions, fund, total), then the
 // pools and the totals. Only the schemes that occur this month get a column.
 func WriteResultTable(w io.Writer, r *calc.Result, p *plan.Plan) error {
-	used := map[string]bool{}
-	for _, e := range r.Employees {
-		for _, l := range e.Lines {
-			used[l.Scheme] = true
-		}
-	}
-	var schemes []string
-	for _, s := range p.Lines {
-		if used[s.Name] {
-			schemes = append(schemes, s.Name)
-		}
-	}
+	schemes := usedSchemes(r, p)
 	header := []string{LabelID, LabelName, LabelRole, LabelBase}
 	for _, s := range schemes {
 		header = append(header, SchemeLabel(p, s))
@@ -139,4 +128,22 @@ func WriteFundTable(w io.Writer, rows []FundRow) error {
 		}
 	}
 	return t.Render()
+}
+
+// usedSchemes are the schemes that have a line this month, in the plan's line order: the columns of the
+// employee tables.
+func usedSchemes(r *calc.Result, p *plan.Plan) []string {
+	used := map[string]bool{}
+	for _, e := range r.Employees {
+		for _, l := range e.Lines {
+			used[l.Scheme] = true
+		}
+	}
+	var schemes []string
+	for _, s := range p.Lines {
+		if used[s.Name] {
+			schemes = append(schemes, s.Name)
+		}
+	}
+	return schemes
 }
