@@ -134,6 +134,12 @@ func TestValidateReportsErrorsExit1(t *testing.T) {
 	if code != 1 || !strings.Contains(cout, `"abc" is not an amount`) || strings.Contains(cout, "应发总额") {
 		t.Fatalf("compute with errors: exit %d\n%s", code, cout)
 	}
+	// With --format json, stdout stays JSON: the list validate --format json prints.
+	jout, _, code := run(t, "compute", "--month", "2026-10", "--in", dir, "--dry-run", "--format", "json")
+	vout, _, _ := run(t, "validate", "--month", "2026-10", "--in", dir, "--format", "json")
+	if code != 1 || jout != vout || !json.Valid([]byte(jout)) {
+		t.Fatalf("compute --format json with errors: exit %d\n%s", code, jout)
+	}
 }
 
 func TestComputeDryRunJSONGolden(t *testing.T) {

@@ -72,17 +72,25 @@ type computed struct {
 // computeMonth reads, validates and computes. Input errors are printed (as validate prints them) and end
 // the command with exit 1.
 func computeMonth(io *IO, month, in, planPath string) (*computed, error) {
-	return computeMonthProgress(io, month, in, planPath, nil)
+	return computeMonthProgress(io, month, in, planPath, nil, "text")
 }
 
-func computeMonthProgress(io *IO, month, in, planPath string, pr *progress) (*computed, error) {
+// computeMonthProgress is computeMonth with a progress bar (nil: none); format is how errors are printed
+// ("json": the JSON list validate --format json prints, so that stdout stays JSON).
+func computeMonthProgress(io *IO, month, in, planPath string, pr *progress, format string) (*computed, error) {
 	p, data, rep, err := readMonthProgress(io, month, in, planPath, pr)
 	if err != nil {
 		return nil, err
 	}
 	if rep.HasErrors() {
-		printIssues(io, rep.Sorted())
-		fmt.Fprintln(io.Out, rep.Summary())
+		if format == "json" {
+			if err := writeIssuesJSON(io, rep.Sorted()); err != nil {
+				return nil, err
+			}
+		} else {
+			printIssues(io, rep.Sorted())
+			fmt.Fprintln(io.Out, rep.Summary())
+		}
 		return nil, errInputReported
 	}
 	start := time.Now()
@@ -127,7 +135,7 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 	}
 	start := time.Now()
 	pr := newProgress(io.Err)
-	c, err := computeMonthProgress(io, o.Month, o.In, o.Plan, pr)
+	c, err := computeMonthProgress(io, o.Month, o.In, o.Plan, pr, o.Format)
 	if err != nil {
 		return err
 	}

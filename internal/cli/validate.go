@@ -92,13 +92,7 @@ func runValidate(io *IO, o *ValidateOptions) error {
 	}
 	issues := rep.Sorted()
 	if o.Format == "json" {
-		if issues == nil {
-			issues = []importers.Issue{}
-		}
-		enc := json.NewEncoder(io.Out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(issues); err != nil {
+		if err := writeIssuesJSON(io, issues); err != nil {
 			return err
 		}
 	} else {
@@ -129,4 +123,15 @@ func calcIssue(w calc.Warning) importers.Issue {
 		i.File, i.Sheet, i.Row = w.Sources[0].File, w.Sources[0].Sheet, w.Sources[0].Row
 	}
 	return i
+}
+
+// writeIssuesJSON prints issues as a JSON list (an empty list when there are none).
+func writeIssuesJSON(io *IO, issues []importers.Issue) error {
+	if issues == nil {
+		issues = []importers.Issue{}
+	}
+	enc := json.NewEncoder(io.Out)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(issues)
 }
