@@ -18,6 +18,7 @@ demo: build
 	$(BIN) compute --month $(MONTH) --in $(SAMPLE) --dry-run
 	$(BIN) compute --month $(MONTH) --in $(SAMPLE) --out out/$(MONTH) --force
 	$(BIN) audit verify out/$(MONTH)
+	$(BIN) fund --out out
 	$(BIN) explain --month $(MONTH) --in $(SAMPLE) --employee 1004 | head -40
 
 # Short runs of every fuzz target, from its seed corpus. FUZZTIME is a count of inputs (e.g. 3000x) rather
