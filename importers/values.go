@@ -123,6 +123,7 @@ func ParseRatio(s string) (decimal.Decimal, string) {
 }
 
 var reDate = regexp.MustCompile(`^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?(?:(?:[T\s]+|$)(.*))$`)
+var reYearMonth = regexp.MustCompile(`^(19|20)[0-9]{2}[.][0-9]{1,2}$`)
 var reTime = regexp.MustCompile(`^([0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?\s*([zZ]|[+-][0-9]{2}:?[0-9]{2})?|[0-9]{1,2}时([0-9]{1,2}分([0-9]{1,2}秒)?)?)?$`)
 
 // ParseDate reads an Excel serial number (with the workbook's 1904 flag) or a date written as 2026-10-03,
@@ -143,6 +144,10 @@ func ParseDate(s string, date1904 bool) (model.Date, string) {
 			return model.Date{}, msg.ValNoSuchDate
 		}
 		return model.Date{Year: y, Month: time.Month(mo), Day: d}, ""
+	}
+	if reYearMonth.MatchString(t) {
+		// "2026.10" is a year and a month, not the Excel serial 2026.1 (1905-07-18).
+		return model.Date{}, msg.ValNotDate
 	}
 	v, bad := ParseAmount(t)
 	if bad != "" || strings.ContainsAny(t, ",¥") {

@@ -189,6 +189,8 @@ func TestParseDate(t *testing.T) {
 		{in: "2026-10-03 xyz", bad: msg.ValNotDate},
 		{in: "2026-10-03 25:61:99x", bad: msg.ValNotDate},
 		{in: "2026-10", bad: msg.ValNotDate},
+		{in: "2026.10", bad: msg.ValNotDate}, // a year and a month, not the serial 2026.1
+		{in: "2026.1", bad: msg.ValNotDate},
 		{in: "10/03/2026", bad: msg.ValNotDate},
 		{in: "0", bad: msg.ValNotDate},
 		{in: "-1", bad: msg.ValNotDate},
