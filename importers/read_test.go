@@ -1061,6 +1061,19 @@ func TestReadBadInput(t *testing.T) {
 			edit: func(f folder) { f.add(adj, "A03,系数,业务接待组,0.5,表现好,A02") },
 			want: iss("调整.csv row 2, column 奖金池 (C2)", msg.ValRoleNotInPool, "A03", "机电工", "advisor")},
 
+		// Fund spending 〔十二.5〕.
+		{name: "fund spending not approved by a station manager", sev: Error,
+			edit: func(f folder) {
+				f.add(roster, "A07,钱九,站长助理,4000,否,,,售后")
+				f["售后基金支出.csv"] = "日期,金额,用途,审批人,保管人\n2026-10-20,300.00,团队活动,A01,A07\n"
+			},
+			want: iss("售后基金支出.csv row 2, column 审批人 (D2)", msg.ValFundApprover, "站长", "A01", "服务顾问")},
+		{name: "fund kept by someone other than an assistant", sev: Error,
+			edit: func(f folder) {
+				f["售后基金支出.csv"] = "日期,金额,用途,审批人,保管人\n2026-10-20,300.00,团队活动,A02,A03\n"
+			},
+			want: iss("售后基金支出.csv row 2, column 保管人 (E2)", msg.ValFundKeeper, "站长助理 / 业务接待助理", "A03", "机电工")},
+
 		// Files and tables.
 		{name: "table found twice", sev: Error,
 			edit: func(f folder) { f["工单.csv"] = f[ros] },

@@ -260,6 +260,7 @@ func (rd *reader) buildRow(r *row) bool {
 		f.Purpose = r.text("purpose")
 		f.ApproverID = r.employee("approver_id", true)
 		f.KeeperID = r.employee("keeper_id", true)
+		rd.checkFundRoles(r, f)
 		if !in("date", dt, ok) {
 			return false
 		}
@@ -340,8 +341,21 @@ func (rd *reader) checkAdjustment(r *row, a model.Adjustment) {
 			r.warnf("emp_id", msg.ValProbationAdjust, e.ID)
 		}
 	}
-	if ap := rd.ids[a.ApproverID]; ap != nil && !plan.HasRef(p.Adjustments.CoefficientApprovers, ap.Role) {
-		r.errorf("approver_id", msg.ValNotStationMgr, approverLabels(p), ap.ID, roleLabel(p, ap.Role))
+	rd.checkRole(r, "approver_id", a.ApproverID, p.Adjustments.CoefficientApprovers, msg.ValNotStationMgr)
+}
+
+// checkFundRoles checks that fund spending is approved and kept by the plan's roles 〔十二.5〕.
+func (rd *reader) checkFundRoles(r *row, f model.FundSpending) {
+	rd.checkRole(r, "approver_id", f.ApproverID, rd.opt.Plan.Fund.SpendingApprovers, msg.ValFundApprover)
+	rd.checkRole(r, "keeper_id", f.KeeperID, rd.opt.Plan.Fund.Keepers, msg.ValFundKeeper)
+}
+
+// checkRole reports an error at column when the employee id (known, with a role) does not have one of the
+// roles (an empty list allows any role). format takes the allowed roles, the id and the employee's role.
+func (rd *reader) checkRole(r *row, column, id string, roles []plan.Ref, format string) {
+	p := rd.opt.Plan
+	if e := rd.ids[id]; e != nil && len(roles) > 0 && !plan.HasRef(roles, e.Role) {
+		r.errorf(column, format, roleLabels(p, roles), e.ID, roleLabel(p, e.Role))
 	}
 }
 
@@ -352,9 +366,9 @@ func roleLabel(p *plan.Plan, role string) string {
 	return role
 }
 
-func approverLabels(p *plan.Plan) string {
+func roleLabels(p *plan.Plan, roles []plan.Ref) string {
 	out := ""
-	for i, r := range p.Adjustments.CoefficientApprovers {
+	for i, r := range roles {
 		if i > 0 {
 			out += " / "
 		}

@@ -440,8 +440,10 @@ func (p *Plan) check(file string) Errors {
 	if bf.WashMinutes.Max.LessThan(bf.WashMinutes.Min.Decimal) {
 		c.add(bf.WashMinutes.Max.Line, msg.PlanTierOrder, "wash_minutes", bf.WashMinutes.Min.String(), bf.WashMinutes.Max.String())
 	}
-	for _, r := range p.Adjustments.CoefficientApprovers {
-		c.known(r, "role", roles)
+	for _, rs := range [][]Ref{p.Adjustments.CoefficientApprovers, p.Fund.SpendingApprovers, p.Fund.Keepers} {
+		for _, r := range rs {
+			c.known(r, "role", roles)
+		}
 	}
 
 	want := map[string]bool{}

@@ -109,6 +109,9 @@ type Achievement struct {
 // Fund is the after-sales fund withholding 〔十二.2〕.
 type Fund struct {
 	Rate Dec `yaml:"rate"`
+	// SpendingApprovers and Keepers are the roles that may approve and keep fund spending 〔十二.5〕.
+	SpendingApprovers []Ref `yaml:"spending_approvers"`
+	Keepers           []Ref `yaml:"keepers"`
 }
 
 // Figure is a figure defined as the sum of other figures.
