@@ -48,18 +48,38 @@ type csvSource struct {
 	bytes int64
 }
 
-// openCSV decodes b and returns a source over it.
-func openCSV(b []byte) *csvSource {
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+// CSVEncoding is how a CSV file's text is encoded.
+type CSVEncoding int
+
+// The encodings a CSV file is read in: UTF-8 with or without a byte order mark ("CSV UTF-8" of Excel), or
+// GB18030 (what Excel writes as "CSV" on a Chinese Windows).
+const (
+	EncUTF8 CSVEncoding = iota
+	EncUTF8BOM
+	EncGB18030
+)
+
+// DecodeCSV returns the text of a CSV file as UTF-8 without a byte order mark, the encoding it was in, and
+// its delimiter (tab for a tab-separated export, else comma).
+func DecodeCSV(b []byte) (text []byte, enc CSVEncoding, comma rune) {
+	if t, ok := bytes.CutPrefix(b, []byte("\xef\xbb\xbf")); ok {
+		b, enc = t, EncUTF8BOM
+	}
 	if !utf8.Valid(b) {
 		if d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b); err == nil {
-			b = d
+			b, enc = d, EncGB18030
 		}
 	}
+	return b, enc, sniffComma(b)
+}
+
+// openCSV decodes b and returns a source over it.
+func openCSV(b []byte) *csvSource {
+	b, _, comma := DecodeCSV(b)
 	r := csv.NewReader(bytes.NewReader(b))
 	r.FieldsPerRecord = -1
 	// Records are not reused: rows are read a batch ahead (prefetch).
-	r.Comma = sniffComma(b)
+	r.Comma = comma
 	return &csvSource{r: r, bytes: int64(len(b))}
 }
 

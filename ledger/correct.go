@@ -1,15 +1,16 @@
 package ledger
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"payout/calc"
 	"payout/importers"
@@ -124,10 +125,10 @@ func (c Correction) row(header []string) ([]string, error) {
 func headerKey(s string) string { return strings.NewReplacer("_", "", "-", "").Replace(fold.Key(s)) }
 
 // WriteCorrections adds the rows to the adjustments table of the next month's input folder: a new 调整.csv
-// when the folder has no adjustments table, the rows appended when it has one as a CSV file, and, when it
-// has one inside a workbook, a separate CSV (its path returned) whose rows the clerk copies in. Rows of the
-// same month's corrections already present are not added twice. It returns where the rows went, and
-// whether the clerk must copy them.
+// when the folder has no adjustments table; the rows appended when it has one as a CSV file (in that file's
+// encoding, delimiter, line ending and column order); and, when it has one inside a workbook, a separate CSV
+// (its path returned) whose rows the clerk copies in. Corrections of the same month are never added twice.
+// It returns where the rows went, and whether the clerk must copy them.
 func WriteCorrections(folder, month string, rows []Correction) (string, bool, error) {
 	if err := os.MkdirAll(folder, 0o755); err != nil {
 		return "", false, err
@@ -139,26 +140,12 @@ func WriteCorrections(folder, month string, rows []Correction) (string, bool, er
 	switch {
 	case existing == "":
 		p := filepath.Join(folder, importers.TableByName(importers.TAdjustments).Label()+".csv")
-		return p, false, writeCSVRows(p, adjustmentsHeader(), rows, false)
+		return p, false, createCSV(p, month, rows)
 	case strings.EqualFold(filepath.Ext(existing), ".csv"):
-		b, err := os.ReadFile(existing)
-		if err != nil {
-			return "", false, err
-		}
-		if strings.Contains(string(b), CorrectionPrefix(month)) {
-			return "", false, fmt.Errorf(msg.LedgerCorrectionsThere, existing, month)
-		}
-		header, err := csvHeader(b)
-		if err != nil {
-			return "", false, err
-		}
-		return existing, false, writeCSVRows(existing, header, rows, true)
+		return existing, false, appendCSV(existing, month, rows)
 	default:
 		p := filepath.Join(folder, fmt.Sprintf(msg.CorrectionFileFmt, month))
-		if err := writeCSVRows(p, adjustmentsHeader(), rows, false); err != nil {
-			return "", false, err
-		}
-		return p, true, nil
+		return p, true, createCSV(p, month, rows)
 	}
 }
 
@@ -185,10 +172,83 @@ func findAdjustments(folder string) (string, error) {
 	return "", nil
 }
 
-// csvHeader finds the header line of an existing adjustments CSV (the first line with the required columns).
-func csvHeader(b []byte) ([]string, error) {
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))))
+// createCSV writes a new adjustments CSV: UTF-8 with a byte order mark (Excel's "CSV UTF-8"), the template's
+// header, CRLF line endings.
+func createCSV(p, month string, rows []Correction) error {
+	body, err := csvRows(adjustmentsHeader(), rows, ',', true, p)
+	if err != nil {
+		return err
+	}
+	var head bytes.Buffer
+	w := csv.NewWriter(&head)
+	w.UseCRLF = true
+	_ = w.Write(adjustmentsHeader())
+	w.Flush()
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return fmt.Errorf(msg.LedgerCorrectionsThere, p, month)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(append(append([]byte("\xef\xbb\xbf"), head.Bytes()...), body...))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// appendCSV appends rows to an existing adjustments CSV, in its encoding, delimiter, line ending and
+// column order; a file that already holds corrections of the month is left alone.
+func appendCSV(p, month string, rows []Correction) error {
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	text, enc, comma := importers.DecodeCSV(b)
+	if bytes.Contains(text, []byte(CorrectionPrefix(month))) {
+		return fmt.Errorf(msg.LedgerCorrectionsThere, p, month)
+	}
+	header, err := csvHeader(text, comma)
+	if err != nil {
+		return fmt.Errorf(msg.LedgerAdjustHeader, p, err)
+	}
+	crlf := bytes.Contains(text, []byte("\r\n")) || !bytes.Contains(text, []byte("\n"))
+	body, err := csvRows(header, rows, comma, crlf, p)
+	if err != nil {
+		return err
+	}
+	if n := len(text); n > 0 && text[n-1] != '\n' {
+		nl := []byte("\n")
+		if crlf {
+			nl = []byte("\r\n")
+		}
+		body = append(nl, body...)
+	}
+	if enc == importers.EncGB18030 {
+		if body, err = simplifiedchinese.GB18030.NewEncoder().Bytes(body); err != nil {
+			return err
+		}
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(body)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// csvHeader finds the header line of an existing adjustments CSV: the first of its first lines that has
+// every required column.
+func csvHeader(text []byte, comma rune) ([]string, error) {
+	r := csv.NewReader(bytes.NewReader(text))
 	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	r.Comma = comma
+	var missing error = errors.New(strings.Join(adjustmentsHeader(), "/"))
 	for i := 0; i < 30; i++ {
 		rec, err := r.Read()
 		if err != nil {
@@ -196,46 +256,23 @@ func csvHeader(b []byte) ([]string, error) {
 		}
 		if _, err := (Correction{}).row(rec); err == nil {
 			return rec, nil
+		} else if i == 0 {
+			missing = err
 		}
 	}
-	return nil, fmt.Errorf(msg.LedgerAdjustHeader, "adjustments", "工号/类型/数值/原因/审批人")
+	return nil, missing
 }
 
-// writeCSVRows writes (or appends) rows as UTF-8 CSV; a new file gets a BOM (Excel's "CSV UTF-8") and
-// the header. Values starting with = + - @ are prefixed with ' so that a spreadsheet never runs them.
-func writeCSVRows(p string, header []string, rows []Correction, appendTo bool) error {
-	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
-	if appendTo {
-		flags = os.O_WRONLY | os.O_APPEND
-	}
-	f, err := os.OpenFile(p, flags, 0o644)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(f)
-	if appendTo {
-		if st, err := f.Stat(); err == nil && st.Size() > 0 {
-			b, _ := os.ReadFile(p)
-			if len(b) > 0 && b[len(b)-1] != '\n' {
-				bw.WriteString("\r\n")
-			}
-		}
-	} else {
-		bw.WriteString("\xef\xbb\xbf")
-	}
-	w := csv.NewWriter(bw)
-	w.UseCRLF = true
-	if !appendTo {
-		if err := w.Write(header); err != nil {
-			f.Close()
-			return err
-		}
-	}
+// csvRows renders rows in the columns of header. Values starting with = + - @ (or a tab or CR) are prefixed
+// with ' so that a spreadsheet never runs them as formulas.
+func csvRows(header []string, rows []Correction, comma rune, crlf bool, p string) ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Comma, w.UseCRLF = comma, crlf
 	for _, c := range rows {
 		rec, err := c.row(header)
 		if err != nil {
-			f.Close()
-			return fmt.Errorf(msg.LedgerAdjustHeader, p, err)
+			return nil, fmt.Errorf(msg.LedgerAdjustHeader, p, err)
 		}
 		for i, v := range rec {
 			if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
@@ -243,20 +280,11 @@ func writeCSVRows(p string, header []string, rows []Correction, appendTo bool) e
 			}
 		}
 		if err := w.Write(rec); err != nil {
-			f.Close()
-			return err
+			return nil, err
 		}
 	}
 	w.Flush()
-	if err := w.Error(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return buf.Bytes(), w.Error()
 }
 
 // CorrectionsTotal is the signed sum of correction rows (bonuses less deductions), as text with 2 decimals.

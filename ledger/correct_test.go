@@ -1,0 +1,154 @@
+package ledger
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"payout/calc"
+	"payout/internal/msg"
+)
+
+func label(s string) string {
+	return map[string]string{"advisor": "业务接待组", "renewal": "续保提成"}[s]
+}
+
+func TestCorrections(t *testing.T) {
+	closed := calc.Document{Month: "2026-10", Employees: []calc.DocEmployee{
+		emp("A1", "张伟", "3000.00", "3190.00", line("advisor", "200.00", "0.00", "10.00", "190.00"), line("renewal", "50.00", "0.00", "2.50", "47.50")),
+		emp("A2", "李娜", "2000.00", "2000.00"),
+		emp("A3", "王强", "2500.00", "2600.00", line("advisor", "100.00", "0.00", "0.00", "100.00")),
+		emp("A9", "离职", "1000.00", "1000.00"),
+	}}
+	corrected := calc.Document{Month: "2026-10", Employees: []calc.DocEmployee{
+		emp("A1", "张伟", "3000.00", "3180.50", line("advisor", "210.00", "0.00", "10.50", "199.50"), line("renewal", "30.00", "0.00", "1.50", "28.50")),
+		emp("A2", "李娜", "2000.00", "2000.00"),
+		emp("A3", "王强", "2400.00", "2500.00", line("advisor", "100.00", "0.00", "0.00", "100.00")),
+		emp("A4", "新人", "1500.00", "1500.00"),
+	}}
+	var got []string
+	for _, c := range Corrections(closed, corrected, "1001", "奖励", "扣款", label) {
+		got = append(got, fmt.Sprintf("%s %s %s %s %q %s", c.EmployeeID, c.Kind, c.Amount.StringFixed(2), c.Delta.StringFixed(2), c.Reason, c.ApproverID))
+	}
+	want := []string{
+		`A1 扣款 9.50 -9.50 "2026-10 更正: 业务接待组 +9.50, 续保提成 -19.00" 1001`,
+		`A3 扣款 100.00 -100.00 "2026-10 更正: 基本工资 -100.00" 1001`,
+		`A4 奖励 1500.00 1500.00 "2026-10 更正" 1001`,
+		`A9 扣款 1000.00 -1000.00 "2026-10 更正" 1001`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	rows := Corrections(closed, corrected, "1001", "奖励", "扣款", label)
+	if s := CorrectionsTotal(rows); s != "390.50" { // −9.50 −100 +1500 −1000
+		t.Errorf("total %s", s)
+	}
+	if len(Corrections(closed, closed, "1001", "奖励", "扣款", label)) != 0 {
+		t.Error("corrections of an unchanged month")
+	}
+}
+
+func corrections() []Correction {
+	closed := calc.Document{Month: "2026-10", Employees: []calc.DocEmployee{emp("A1", "张伟", "3000.00", "3190.00", line("advisor", "200.00", "0.00", "10.00", "190.00")), emp("A2", "李娜", "2000.00", "2000.00")}}
+	fixed := calc.Document{Month: "2026-10", Employees: []calc.DocEmployee{emp("A1", "张伟", "3000.00", "3199.50", line("advisor", "210.00", "0.00", "10.50", "199.50")), emp("A2", "李娜", "2000.00", "1990.00")}}
+	rows := Corrections(closed, fixed, "1001", "奖励", "扣款", label)
+	rows[1].ApproverID = "=1+2" // never read as a formula
+	return rows
+}
+
+const (
+	rowA1 = "A1,奖励,,9.50,2026-10 更正: 业务接待组 +9.50,1001"
+	rowA2 = "A2,扣款,,10.00,2026-10 更正,'=1+2"
+)
+
+func TestWriteCorrections(t *testing.T) {
+	gb := func(s string) string {
+		b, err := simplifiedchinese.GB18030.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	for _, c := range []struct {
+		name     string
+		files    map[string]string
+		file     string // where the rows go
+		copyIn   bool
+		want     string // the file after; "" = not checked
+		wantErr  string
+		twiceErr string
+	}{
+		{name: "no adjustments table: a new CSV", file: "调整.csv",
+			want:     "\xef\xbb\xbf工号,类型,奖金池,数值,原因,审批人\r\n" + rowA1 + "\r\n" + rowA2 + "\r\n",
+			twiceErr: fmt.Sprintf(msg.LedgerCorrectionsThere, "调整.csv", "2026-10")},
+		{name: "appended to a CSV in its own column order, with a title row and no last newline",
+			files: map[string]string{"调整.csv": "十一月调整\n审批人,原因,工号,数值,类型,备注\n1001,全勤,A2,50,奖励,x"}, file: "调整.csv",
+			want: "十一月调整\n审批人,原因,工号,数值,类型,备注\n1001,全勤,A2,50,奖励,x\n" +
+				"1001,2026-10 更正: 业务接待组 +9.50,A1,9.50,奖励,\n'=1+2,2026-10 更正,A2,10.00,扣款,\n",
+			twiceErr: fmt.Sprintf(msg.LedgerCorrectionsThere, "调整.csv", "2026-10")},
+		{name: "appended to a GB18030 CSV in GB18030 with CRLF",
+			files: map[string]string{"调整.csv": gb("工号,类型,数值,原因,审批人\r\nA2,奖励,50,全勤,1001\r\n")}, file: "调整.csv",
+			want: gb("工号,类型,数值,原因,审批人\r\nA2,奖励,50,全勤,1001\r\n" +
+				"A1,奖励,9.50,2026-10 更正: 业务接待组 +9.50,1001\r\nA2,扣款,10.00,2026-10 更正,'=1+2\r\n")},
+		{name: "appended to a tab-separated CSV with tabs",
+			files: map[string]string{"adjustments.CSV": "emp_id\tkind\tvalue\treason\tapprover_id\n"}, file: "adjustments.CSV",
+			want: "emp_id\tkind\tvalue\treason\tapprover_id\n" +
+				"A1\t奖励\t9.50\t2026-10 更正: 业务接待组 +9.50\t1001\nA2\t扣款\t10.00\t2026-10 更正\t'=1+2\n"},
+		{name: "a CSV without the required columns",
+			files: map[string]string{"调整.csv": "工号,类型,数值\n"}, file: "调整.csv",
+			wantErr: fmt.Sprintf(msg.LedgerAdjustHeader, "调整.csv", "原因")},
+		{name: "adjustments inside a workbook: a separate CSV to copy in",
+			files: map[string]string{"调整.xlsx": "xlsx"}, file: "调整-2026-10更正.csv", copyIn: true,
+			want:     "\xef\xbb\xbf工号,类型,奖金池,数值,原因,审批人\r\n" + rowA1 + "\r\n" + rowA2 + "\r\n",
+			twiceErr: fmt.Sprintf(msg.LedgerCorrectionsThere, "调整-2026-10更正.csv", "2026-10")},
+		{name: "adjustments as a sheet of another workbook",
+			files: map[string]string{"十一月.xlsx": "xlsx:调整"}, file: "调整-2026-10更正.csv", copyIn: true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, text := range c.files {
+				if sheet, ok := strings.CutPrefix(text, "xlsx"); ok {
+					f := excelize.NewFile()
+					if s := strings.TrimPrefix(sheet, ":"); s != "" {
+						f.SetSheetName("Sheet1", s)
+					}
+					if err := f.SaveAs(filepath.Join(dir, name)); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			rel := func(s string) string { return strings.ReplaceAll(s, dir+string(filepath.Separator), "") }
+			p, copyIn, err := WriteCorrections(dir, "2026-10", corrections())
+			if c.wantErr != "" || err != nil {
+				if err == nil || rel(err.Error()) != c.wantErr {
+					t.Fatalf("error %v, want %q", err, c.wantErr)
+				}
+				return
+			}
+			if rel(p) != c.file || copyIn != c.copyIn {
+				t.Fatalf("wrote %s (copy in %v), want %s (%v)", rel(p), copyIn, c.file, c.copyIn)
+			}
+			if c.want != "" {
+				b, _ := os.ReadFile(p)
+				if string(b) != c.want {
+					t.Errorf("file:\n%q\nwant:\n%q", b, c.want)
+				}
+			}
+			if c.twiceErr != "" {
+				_, _, err := WriteCorrections(dir, "2026-10", corrections())
+				if err == nil || rel(err.Error()) != c.twiceErr {
+					t.Errorf("second time: %v, want %q", err, c.twiceErr)
+				}
+			}
+		})
+	}
+}
