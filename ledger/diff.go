@@ -90,24 +90,89 @@ type Diff struct {
 	TotalDelta string `json:"total_delta"`
 }
 
-type stepKey struct {
-	rule, employee, pool string
-	n                    int
+// stepGroup is what names a step across two runs: its rule, employee and pool. A group may hold many steps
+// (one per repair order or sales row).
+type stepGroup struct{ rule, employee, pool string }
+
+// stepChange is a step that differs between the runs: changed (both set), added (old nil) or removed (new nil).
+type stepChange struct {
+	group    stepGroup
+	old, new *calc.Step
+	many     bool // its group has more than one step: name the step by its first input
 }
 
-func indexSteps(steps []calc.Step) (map[stepKey]calc.Step, []stepKey) {
-	m := map[stepKey]calc.Step{}
-	var order []stepKey
-	seen := map[stepKey]int{}
-	for _, s := range steps {
-		k := stepKey{s.Rule, s.Employee, s.Pool, 0}
-		k.n = seen[k]
-		seen[stepKey{s.Rule, s.Employee, s.Pool, 0}]++
-		m[k] = s
-		order = append(order, k)
+// diffSteps pairs the steps of two runs group by group. Steps equal in inputs and result on both sides are
+// unchanged; the rest of a group are paired in order (changed), and what is left over was added or removed.
+// So a row inserted in an input gives one added step, not a shift of every step after it.
+func diffSteps(old, new []calc.Step) []stepChange {
+	groups := func(steps []calc.Step) (map[stepGroup][]*calc.Step, []stepGroup) {
+		m := map[stepGroup][]*calc.Step{}
+		var order []stepGroup
+		for i := range steps {
+			g := stepGroup{steps[i].Rule, steps[i].Employee, steps[i].Pool}
+			if _, ok := m[g]; !ok {
+				order = append(order, g)
+			}
+			m[g] = append(m[g], &steps[i])
+		}
+		return m, order
 	}
-	return m, order
+	og, oorder := groups(old)
+	ng, norder := groups(new)
+	for _, g := range oorder {
+		if _, ok := ng[g]; !ok {
+			norder = append(norder, g)
+		}
+	}
+	fingerprint := func(s *calc.Step) string {
+		b, _ := json.Marshal(struct {
+			I []calc.KV
+			R string
+		}{s.Inputs, s.Result})
+		return string(b)
+	}
+	var out []stepChange
+	for _, g := range norder {
+		olds, news := og[g], ng[g]
+		left := map[string]int{}
+		for _, s := range olds {
+			left[fingerprint(s)]++
+		}
+		var restNew []*calc.Step
+		for _, s := range news {
+			if f := fingerprint(s); left[f] > 0 {
+				left[f]--
+			} else {
+				restNew = append(restNew, s)
+			}
+		}
+		var restOld []*calc.Step
+		for _, s := range olds {
+			if f := fingerprint(s); left[f] > 0 {
+				left[f]--
+				restOld = append(restOld, s)
+			}
+		}
+		many := len(olds) > 1 || len(news) > 1
+		for i := 0; i < max(len(restOld), len(restNew)); i++ {
+			c := stepChange{group: g, many: many}
+			if i < len(restOld) {
+				c.old = restOld[i]
+			}
+			if i < len(restNew) {
+				c.new = restNew[i]
+			}
+			if c.old != nil && c.new != nil && c.old.Result == c.new.Result {
+				continue // only an input that does not change the amount
+			}
+			out = append(out, c)
+		}
+	}
+	return out
 }
+
+// monthRules are the month-wide steps (besides the figures) whose change is a cause of the diff.
+var monthRules = map[string]bool{"pool.amount": true, "achievement": true, "fund.spending": true}
 
 // maxCauses is how many differing steps a change names.
 const maxCauses = 6
@@ -138,19 +203,11 @@ func Compare(old, new *Snapshot) *Diff {
 	if len(changedFiles) > 0 {
 		d.Causes = append(d.Causes, fmt.Sprintf(msg.LedgerInputsChanged, strings.Join(changedFiles, ", ")))
 	}
-	om, _ := indexSteps(old.Steps)
-	nm, order := indexSteps(new.Steps)
-	differs := func(k stepKey) (calc.Step, calc.Step, bool) {
-		o, ok1 := om[k]
-		n, ok2 := nm[k]
-		return o, n, ok1 && ok2 && o.Result != n.Result || ok1 != ok2
-	}
+	steps := diffSteps(old.Steps, new.Steps)
 	// Month-wide: figures and pool amounts.
-	for _, k := range order {
-		if k.employee == "" && (strings.HasPrefix(k.rule, "figure.") || k.rule == "pool.amount" || k.rule == "achievement") {
-			if o, n, ok := differs(k); ok {
-				d.Causes = append(d.Causes, stepCause(k, o, n))
-			}
+	for _, c := range steps {
+		if g := c.group; g.employee == "" && (strings.HasPrefix(g.rule, "figure.") || monthRules[g.rule]) {
+			d.Causes = append(d.Causes, stepCause(c))
 		}
 	}
 	// Employees.
@@ -207,7 +264,7 @@ func Compare(old, new *Snapshot) *Diff {
 				if a == b {
 					continue
 				}
-				causes := lineCauses(id, sc, order, differs, old.Doc, new.Doc)
+				causes := lineCauses(id, sc, steps, old.Doc, new.Doc)
 				add(sc, "gross", a.Gross, b.Gross, causes)
 				add(sc, "deduction", a.Deduction, b.Deduction, causes)
 				add(sc, "fund", a.Fund, b.Fund, causes)
@@ -237,40 +294,57 @@ func lineOrZero(m map[string]calc.DocLine, scheme string) calc.DocLine {
 
 // lineCauses are the differing steps of one employee's line: its pool's amount for a pool line, and the
 // employee's own steps whose result differs.
-func lineCauses(id, scheme string, order []stepKey, differs func(stepKey) (calc.Step, calc.Step, bool), od, nd calc.Document) []string {
+func lineCauses(id, scheme string, steps []stepChange, od, nd calc.Document) []string {
 	var out []string
 	if op, ok := od.Pools.Pools[scheme]; ok {
 		if np := nd.Pools.Pools[scheme]; np.Amount != op.Amount {
 			out = append(out, fmt.Sprintf(msg.LedgerPoolChanged, scheme, op.Amount, np.Amount))
 		}
 	}
-	for _, k := range order {
-		if k.employee != id || k.rule == "total" {
+	for _, c := range steps {
+		g := c.group
+		if g.employee != id || g.rule == "total" {
 			continue
 		}
-		if k.pool != "" && k.pool != scheme {
+		if g.pool != "" && g.pool != scheme {
 			continue
 		}
-		if f, ok := strings.CutPrefix(k.rule, "fund."); ok && f != scheme {
+		if f, ok := strings.CutPrefix(g.rule, "fund."); ok && f != scheme {
 			continue
 		}
-		if o, n, ok := differs(k); ok {
-			if len(out) == maxCauses {
-				out = append(out, "…")
-				break
-			}
-			out = append(out, stepCause(k, o, n))
+		if len(out) == maxCauses {
+			out = append(out, "…")
+			break
 		}
+		out = append(out, stepCause(c))
 	}
 	return out
 }
 
-func stepCause(k stepKey, o, n calc.Step) string {
-	name := k.rule
-	if k.pool != "" {
-		name += " [" + k.pool + "]"
+// stepCause names a changed step: its rule, pool, and for one of many steps of its kind the value of its
+// first input (a document number, a date), then the old and new results.
+func stepCause(c stepChange) string {
+	name := c.group.rule
+	if c.group.pool != "" {
+		name += " [" + c.group.pool + "]"
 	}
-	return fmt.Sprintf(msg.LedgerStepChanged, name, orDash(o.Result), orDash(n.Result))
+	if c.many {
+		s := c.new
+		if s == nil {
+			s = c.old
+		}
+		if len(s.Inputs) > 0 {
+			name += " " + s.Inputs[0].Value
+		}
+	}
+	var o, n string
+	if c.old != nil {
+		o = c.old.Result
+	}
+	if c.new != nil {
+		n = c.new.Result
+	}
+	return fmt.Sprintf(msg.LedgerStepChanged, name, orDash(o), orDash(n))
 }
 
 func orDash(s string) string {

@@ -1,11 +1,14 @@
 package ledger
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -17,6 +20,18 @@ import (
 // FundMonth is one month of the after-sales fund ledger 〔十二.2, 十二.5〕: the fund withheld from the month's
 // commissions flows in, the month's fund_spending flows out.
 type FundMonth = report.FundRow
+
+// FundOpeningFile, at an output root, holds the fund's balance from before payout was used (SPEC is silent
+// on it; a store that adopts payout mid-year already has a fund). Without it the ledger starts at 0.00.
+const FundOpeningFile = "fund-opening.json"
+
+// FundOpening is the fund's balance at the start of a month, recorded once by payout fund opening.
+type FundOpening struct {
+	Month      string          `json:"month"`   // the first month of the ledger
+	Balance    decimal.Decimal `json:"balance"` // its opening balance
+	RecordedBy string          `json:"recorded_by"`
+	RecordedAt string          `json:"recorded_at"`
+}
 
 var monthDir = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}$`)
 
@@ -37,7 +52,7 @@ func Months(root string) ([]string, error) {
 		if _, err := model.ParseMonth(e.Name()); err != nil {
 			continue
 		}
-		if _, err := os.Stat(filepath.Join(root, e.Name(), "result.json")); err == nil {
+		if _, err := os.Stat(filepath.Join(root, e.Name(), report.ResultFile)); err == nil {
 			out = append(out, e.Name())
 		}
 	}
@@ -45,40 +60,161 @@ func Months(root string) ([]string, error) {
 	return out, nil
 }
 
-// Fund builds the ledger of the computed months under root, through the month `through` ("" = all).
-// Spending beyond the balance is an error.
+// ReadFundOpening reads the root's opening balance; nil when there is none.
+func ReadFundOpening(root string) (*FundOpening, error) {
+	p := filepath.Join(root, FundOpeningFile)
+	b, err := os.ReadFile(p)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var o FundOpening
+	if err := json.Unmarshal(b, &o); err != nil {
+		return nil, fmt.Errorf(msg.LedgerBadClosure, p, err)
+	}
+	if _, err := model.ParseMonth(o.Month); err != nil {
+		return nil, fmt.Errorf(msg.LedgerBadClosure, p, err)
+	}
+	return &o, nil
+}
+
+// SetFundOpening records the fund's balance at the start of month under root. The balance is whole fen and
+// not negative. An opening already recorded is replaced only with replace, and never once a month from it
+// on is closed (the closed months were paid with the balance it gave).
+func SetFundOpening(root, month string, balance decimal.Decimal, by string, replace bool, now time.Time) error {
+	if balance.IsNegative() || !balance.Equal(balance.Round(2)) {
+		return fmt.Errorf(msg.LedgerBadOpening, balance.String())
+	}
+	if old, err := ReadFundOpening(root); err != nil {
+		return err
+	} else if old != nil {
+		if !replace {
+			return fmt.Errorf(msg.LedgerOpeningThere, filepath.Join(root, FundOpeningFile), old.Month, old.Balance.StringFixed(2), old.RecordedBy)
+		}
+		months, err := Months(root)
+		if err != nil {
+			return err
+		}
+		for _, m := range months {
+			if m < min(month, old.Month) {
+				continue
+			}
+			if c, err := ReadClosure(filepath.Join(root, m)); err != nil {
+				return err
+			} else if c != nil {
+				return fmt.Errorf(msg.LedgerOpeningClosed, m)
+			}
+		}
+	}
+	if err := os.MkdirAll(root, 0o700); err != nil {
+		return err
+	}
+	o := FundOpening{Month: month, Balance: balance.Round(2), RecordedBy: by, RecordedAt: now.UTC().Format(time.RFC3339)}
+	b, err := json.MarshalIndent(o, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(root, ".fund-opening-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(append(b, '\n')); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), filepath.Join(root, FundOpeningFile))
+}
+
+// Fund builds the ledger of the computed months under root, through the month `through` ("" = all). It
+// starts at the recorded opening balance (or 0.00 at the first computed month); months before the opening's
+// month are not in it. A month missing between two computed ones gets a row marked Missing, with nothing in
+// or out, so that nobody takes the balances after it for complete. Spending beyond the balance is an error,
+// returned with the rows up to and including the overdrawn month.
 func Fund(root, through string) ([]FundMonth, error) {
 	months, err := Months(root)
 	if err != nil {
 		return nil, err
 	}
-	var out []FundMonth
-	balance := decimal.Zero
+	opening, err := ReadFundOpening(root)
+	if err != nil {
+		return nil, err
+	}
+	out := []FundMonth{}
+	balance, next := decimal.Zero, ""
+	if opening != nil {
+		balance, next = opening.Balance, opening.Month
+	}
 	for _, m := range months {
 		if through != "" && m > through {
 			break
+		}
+		if opening != nil && m < opening.Month {
+			continue
+		}
+		for ; next != "" && next < m; next = nextMonth(next) {
+			out = append(out, FundMonth{Month: next, Opening: balance, Closing: balance, Missing: true, Note: report.LabelFundMissing})
 		}
 		doc, err := ReadResult(filepath.Join(root, m))
 		if err != nil {
 			return nil, err
 		}
 		fm, err := Step(m, balance, doc.FundTotal, doc.FundSpent)
+		if opening != nil && m == opening.Month {
+			fm.Note = fmt.Sprintf(report.LabelFundOpeningNote, opening.RecordedBy)
+		}
+		if c, cerr := ReadClosure(filepath.Join(root, m)); cerr != nil {
+			return nil, cerr
+		} else {
+			fm.Closed = c != nil
+		}
+		out = append(out, fm)
 		if err != nil {
 			return out, err
 		}
-		c, err := ReadClosure(filepath.Join(root, m))
-		if err != nil {
-			return nil, err
-		}
-		fm.Closed = c != nil
-		out = append(out, fm)
-		balance = fm.Closing
+		balance, next = fm.Closing, nextMonth(m)
 	}
 	return out, nil
 }
 
+// FundBefore is the ledger of the months under root before month m (months missing up to m included as
+// Missing rows), and the balance m opens with. inLedger is false when m is before the recorded opening
+// balance's month: such a month was paid from the fund as it was before payout, which no ledger here holds.
+func FundBefore(root, m string) (rows []FundMonth, balance decimal.Decimal, inLedger bool, err error) {
+	o, err := ReadFundOpening(root)
+	if err != nil {
+		return nil, decimal.Zero, false, err
+	}
+	if o != nil && m < o.Month {
+		return nil, decimal.Zero, false, nil
+	}
+	rows, err = Fund(root, prevMonth(m))
+	if err != nil {
+		return rows, decimal.Zero, true, err
+	}
+	next := ""
+	if o != nil {
+		balance, next = o.Balance, o.Month
+	}
+	if len(rows) > 0 {
+		balance, next = rows[len(rows)-1].Closing, nextMonth(rows[len(rows)-1].Month)
+	}
+	for ; next != "" && next < m; next = nextMonth(next) {
+		rows = append(rows, FundMonth{Month: next, Opening: balance, Closing: balance, Missing: true, Note: report.LabelFundMissing})
+	}
+	return rows, balance, true, nil
+}
+
 // Step is one month of the ledger from its opening balance, inflow and spending (amounts as in result.json);
-// an overdrawn fund is an error.
+// an overdrawn fund is an error (the month is returned all the same).
 func Step(month string, opening decimal.Decimal, inflow, spent string) (FundMonth, error) {
 	in, err := parseAmount(inflow)
 	if err != nil {
@@ -90,9 +226,17 @@ func Step(month string, opening decimal.Decimal, inflow, spent string) (FundMont
 	}
 	fm := FundMonth{Month: month, Opening: opening, Inflow: in, Spent: sp, Closing: opening.Add(in).Sub(sp)}
 	if fm.Closing.IsNegative() {
-		return fm, fmt.Errorf(msg.LedgerFundOverdrawn, month, sp.StringFixed(2), opening.Add(in).StringFixed(2), opening.StringFixed(2), in.StringFixed(2))
+		return fm, &OverdrawnError{fm}
 	}
 	return fm, nil
+}
+
+// OverdrawnError is a month whose fund spending is more than the balance.
+type OverdrawnError struct{ Month FundMonth }
+
+func (e *OverdrawnError) Error() string {
+	m := e.Month
+	return fmt.Sprintf(msg.LedgerFundOverdrawn, m.Month, m.Spent.StringFixed(2), m.Opening.Add(m.Inflow).StringFixed(2), m.Opening.StringFixed(2), m.Inflow.StringFixed(2))
 }
 
 func parseAmount(s string) (decimal.Decimal, error) {
@@ -102,19 +246,13 @@ func parseAmount(s string) (decimal.Decimal, error) {
 	return decimal.NewFromString(s)
 }
 
-// OpeningBalance is the fund's balance before month m: the closing balance of the computed months before it
-// under root.
-func OpeningBalance(root, m string) (decimal.Decimal, error) {
-	months, err := Fund(root, "")
+func nextMonth(m string) string { return addMonths(m, 1) }
+func prevMonth(m string) string { return addMonths(m, -1) }
+
+func addMonths(m string, n int) string {
+	t, err := time.Parse("2006-01", m)
 	if err != nil {
-		return decimal.Zero, err
+		return m
 	}
-	bal := decimal.Zero
-	for _, fm := range months {
-		if fm.Month >= m {
-			break
-		}
-		bal = fm.Closing
-	}
-	return bal, nil
+	return t.AddDate(0, n, 0).Format("2006-01")
 }

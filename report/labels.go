@@ -1,6 +1,10 @@
 package report
 
-import "golang.org/x/text/width"
+import (
+	"golang.org/x/text/width"
+
+	"payout/plan"
+)
 
 // Labels of workbooks (simplified Chinese: the people who read them). Every label printed in a workbook
 // is defined here.
@@ -61,46 +65,48 @@ var schemeLabels = map[string]string{
 
 // Payslip, summary and explain labels.
 const (
-	LabelRows           = "行"
-	LabelRowsCount      = "行"
-	LabelPayslipTitle   = "售后绩效工资条"
-	LabelPayslipSheet   = "工资条"
-	LabelStepsSheet     = "计算过程"
-	LabelMonth          = "月份"
-	LabelDepartment     = "部门"
-	LabelItem           = "项目"
-	LabelValue          = "数值"
-	LabelNote           = "说明"
-	LabelGross          = "应得"
-	LabelFundLine       = "售后基金 %s"
-	LabelLineNet        = "实发"
-	LabelNetCommission  = "提成合计"
-	LabelAchievement    = "达成率 %s"
-	LabelAchievementCol = "达成率"
-	LabelCoefficient    = "系数"
-	LabelShareOf        = "%s / %s"
-	LabelRate           = "比例/单价"
-	LabelRule           = "规则"
-	LabelFormula        = "公式"
-	LabelResult         = "结果"
-	LabelSources        = "来源"
-	LabelInputs         = "输入"
-	LabelNo             = "否"
-	LabelSeq            = "序号"
-	LabelApprenticeShr  = "徒弟分配比例"
-	LabelExtraCent      = "尾差 +0.01 (最大余数法)"
-	LabelAdjusted       = "系数经调整"
-	LabelFundOpening    = "期初余额"
-	LabelFundInflow     = "本月计提"
-	LabelFundSpent      = "本月支出"
-	LabelFundClosing    = "期末余额"
-	LabelClosedMonth    = "已结账"
-	LabelField          = "字段"
-	LabelOld            = "原值"
-	LabelNew            = "新值"
-	LabelDelta          = "差额"
-	LabelCause          = "原因"
-	LabelPayoutDelta    = "应发总额差额"
+	LabelRows            = "行"
+	LabelRowsCount       = "行"
+	LabelPayslipTitle    = "售后绩效工资条"
+	LabelPayslipSheet    = "工资条"
+	LabelStepsSheet      = "计算过程"
+	LabelMonth           = "月份"
+	LabelDepartment      = "部门"
+	LabelItem            = "项目"
+	LabelValue           = "数值"
+	LabelNote            = "说明"
+	LabelGross           = "应得"
+	LabelFundLine        = "售后基金 %s"
+	LabelLineNet         = "实发"
+	LabelNetCommission   = "提成合计"
+	LabelAchievement     = "达成率 %s"
+	LabelAchievementCol  = "达成率"
+	LabelCoefficient     = "系数"
+	LabelShareOf         = "%s / %s"
+	LabelRate            = "比例/单价"
+	LabelRule            = "规则"
+	LabelFormula         = "公式"
+	LabelResult          = "结果"
+	LabelSources         = "来源"
+	LabelInputs          = "输入"
+	LabelNo              = "否"
+	LabelSeq             = "序号"
+	LabelApprenticeShr   = "徒弟分配比例"
+	LabelExtraCent       = "尾差 +0.01 (最大余数法)"
+	LabelAdjusted        = "系数经调整"
+	LabelFundOpening     = "期初余额"
+	LabelFundInflow      = "本月计提"
+	LabelFundSpent       = "本月支出"
+	LabelFundClosing     = "期末余额"
+	LabelClosedMonth     = "已结账"
+	LabelFundMissing     = "未计算：本月无结果，收支未计入"
+	LabelFundOpeningNote = "期初余额由 %s 录入"
+	LabelField           = "字段"
+	LabelOld             = "原值"
+	LabelNew             = "新值"
+	LabelDelta           = "差额"
+	LabelCause           = "原因"
+	LabelPayoutDelta     = "应发总额差额"
 )
 
 // baseLabels are the labels of a line's base figure (calc.LineDetail.BaseLabel).
@@ -129,4 +135,26 @@ var figureLabels = map[string]string{
 	"repair_output":               "维修产值",
 	"workshop_output":             "车间产值",
 	"aftersales_output":           "售后产值",
+}
+
+// diffFieldLabels label the fields of a diff's changes (ledger.Change.Field).
+var diffFieldLabels = map[string]string{"gross": LabelGross, "deduction": LabelDeduction, "fund": LabelFund, "net": LabelNet, "amount": LabelAmount}
+
+// DiffFieldLabel is the label of a changed field in payout diff's table.
+func DiffFieldLabel(field string) string {
+	if l, ok := diffFieldLabels[field]; ok {
+		return l
+	}
+	return field
+}
+
+// DiffItemLabel is the label of a changed item in payout diff's table: a scheme, base salary or total pay.
+func DiffItemLabel(p *plan.Plan, scheme string) string {
+	switch scheme {
+	case "total":
+		return LabelTotal
+	case "base_salary":
+		return LabelBase
+	}
+	return SchemeLabel(p, scheme)
 }

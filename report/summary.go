@@ -49,6 +49,9 @@ type FundRow struct {
 	Spent   decimal.Decimal `json:"spent"`
 	Closing decimal.Decimal `json:"closing"`
 	Closed  bool            `json:"closed"`
+	// Missing marks a month between computed ones that has no result: nothing in or out is known.
+	Missing bool   `json:"missing,omitempty"`
+	Note    string `json:"note,omitempty"`
 }
 
 // SummaryInput is what the summary shows besides the result.
@@ -308,7 +311,7 @@ func WriteSummary(w io.Writer, in SummaryInput) error {
 	}
 	if len(in.FundLedger) > 0 {
 		row += 2
-		if err := b.headerRow(sh, row, LabelMonth, LabelFundOpening, LabelFundInflow, LabelFundSpent, LabelFundClosing); err != nil {
+		if err := b.headerRow(sh, row, LabelMonth, LabelFundOpening, LabelFundInflow, LabelFundSpent, LabelFundClosing, LabelNote); err != nil {
 			return err
 		}
 		for _, f := range in.FundLedger {
@@ -317,13 +320,19 @@ func WriteSummary(w io.Writer, in SummaryInput) error {
 				return err
 			}
 			for j, v := range []decimal.Decimal{f.Opening, f.Inflow, f.Spent, f.Closing} {
+				if f.Missing && (j == 1 || j == 2) {
+					continue // nothing is known of a month without a result
+				}
 				if err := b.money(sh, j+2, row, v); err != nil {
 					return err
 				}
 			}
+			if err := b.str(sh, 6, row, f.Note, b.text); err != nil {
+				return err
+			}
 		}
 	}
-	if err := b.widths(sh, 12, 16, 14, 14, 14); err != nil {
+	if err := b.widths(sh, 12, 16, 14, 14, 14, 30); err != nil {
 		return err
 	}
 

@@ -117,13 +117,17 @@ func WritePoolsTable(w io.Writer, r *calc.Result) error {
 // WriteFundTable prints the after-sales fund ledger.
 func WriteFundTable(w io.Writer, rows []FundRow) error {
 	t := newTable(w)
-	t.Header([]string{LabelMonth, LabelFundOpening, LabelFundInflow, LabelFundSpent, LabelFundClosing, LabelClosedMonth})
+	t.Header([]string{LabelMonth, LabelFundOpening, LabelFundInflow, LabelFundSpent, LabelFundClosing, LabelClosedMonth, LabelNote})
 	for _, r := range rows {
 		closed := ""
 		if r.Closed {
 			closed = LabelYes
 		}
-		if err := t.Append([]string{r.Month, m2(r.Opening), m2(r.Inflow), m2(r.Spent), m2(r.Closing), closed}); err != nil {
+		in, spent := m2(r.Inflow), m2(r.Spent)
+		if r.Missing {
+			in, spent = "—", "—"
+		}
+		if err := t.Append([]string{r.Month, m2(r.Opening), in, spent, m2(r.Closing), closed, r.Note}); err != nil {
 			return err
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/shopspring/decimal"
 	"os"
 	"path/filepath"
 	"time"
@@ -67,6 +66,8 @@ type computed struct {
 	report  *importers.Report
 	result  *calc.Result
 	compute time.Duration
+	// extraWarnings come from outside the month's inputs (the fund ledger across months).
+	extraWarnings []string
 }
 
 // computeMonth reads, validates and computes. Input errors are printed (as validate prints them) and end
@@ -110,7 +111,7 @@ func (c *computed) warnings() []string {
 	for _, w := range c.result.Warnings {
 		out = append(out, calcIssue(w).String())
 	}
-	return out
+	return append(out, c.extraWarnings...)
 }
 
 func runCompute(io *IO, o *ComputeOptions) (err error) {
@@ -141,11 +142,25 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 	}
 	// The fund ledger: this month's spending must be covered by the balance of the months before it under
 	// the same output root, plus this month's inflow.
-	fundLedger, err := fundThrough(filepath.Dir(out), c.result)
+	fundLedger, fundWarnings, err := fundThrough(filepath.Dir(out), c.result)
 	if err != nil {
-		fmt.Fprintln(io.Out, "error:", err)
+		// Printed like an input error, at the fund spending table (as JSON with --format json).
+		i := importers.Issue{Severity: importers.Error, Table: importers.TFundSpending, Message: err.Error()}
+		for _, t := range c.data.Tables {
+			if t.Table == importers.TFundSpending {
+				i.File, i.Sheet = t.File, t.Sheet
+			}
+		}
+		if o.Format == "json" {
+			if err := writeIssuesJSON(io, []importers.Issue{i}); err != nil {
+				return err
+			}
+		} else {
+			printIssues(io, []importers.Issue{i})
+		}
 		return errInputReported
 	}
+	c.extraWarnings = fundWarnings
 	var write time.Duration
 	defer func() {
 		if o.Stats != "" && err == nil {
@@ -227,24 +242,26 @@ func writeStats(path string, c *computed, write, total time.Duration) error {
 }
 
 // fundThrough is the fund ledger of the computed months under root before the result's month, followed by
-// the result's month; an overdrawn fund is an error.
-func fundThrough(root string, r *calc.Result) ([]report.FundRow, error) {
-	rows, err := ledger.Fund(root, "")
+// the result's month, with a warning for each month missing from it; an overdrawn fund is an error. A month
+// before the recorded opening balance gets no ledger (and a warning).
+func fundThrough(root string, r *calc.Result) ([]report.FundRow, []string, error) {
+	rows, opening, inLedger, err := ledger.FundBefore(root, r.Month)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var out []report.FundRow
-	opening := decimal.Zero
+	if !inLedger {
+		o, _ := ledger.ReadFundOpening(root)
+		return nil, []string{fmt.Sprintf(msg.LedgerBeforeOpening, r.Month, o.Month)}, nil
+	}
+	var warnings []string
 	for _, f := range rows {
-		if f.Month >= r.Month {
-			break
+		if f.Missing {
+			warnings = append(warnings, fmt.Sprintf(msg.LedgerFundMissingMonth, f.Month, root))
 		}
-		out = append(out, f)
-		opening = f.Closing
 	}
 	this, err := ledger.Step(r.Month, opening, r.FundTotal.StringFixed(2), r.FundSpent.StringFixed(2))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return append(out, this), nil
+	return append(rows, this), warnings, nil
 }

@@ -2,12 +2,14 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
 	"payout/internal/msg"
@@ -165,11 +167,8 @@ func writeDiff(io *IO, d *ledger.Diff) error {
 	t.Header([]string{report.LabelID, report.LabelName, report.LabelItem, report.LabelField, report.LabelOld, report.LabelNew, report.LabelDelta, report.LabelCause})
 	p := plan.Default().Plan // for the labels of the schemes
 	for _, c := range d.Changes {
-		item := c.Scheme
-		if c.Scheme != "total" && c.Scheme != "base_salary" {
-			item = report.SchemeLabel(p, c.Scheme)
-		}
-		if err := t.Append([]string{c.EmployeeID, c.Name, item, c.Field, c.Old, c.New, c.Delta, strings.Join(c.Causes, "; ")}); err != nil {
+		if err := t.Append([]string{c.EmployeeID, c.Name, report.DiffItemLabel(p, c.Scheme), report.DiffFieldLabel(c.Field),
+			c.Old, c.New, c.Delta, strings.Join(c.Causes, "; ")}); err != nil {
 			return err
 		}
 	}
@@ -301,48 +300,113 @@ func newFundCmd(io *IO) *cobra.Command {
 		Short: "Print the after-sales fund ledger: opening, inflow, spending and closing balance per month",
 		Long: `fund prints the after-sales fund (售后基金) ledger 〔十二.2, 十二.5〕 over the computed months under the output
 root (default out/): each month's fund withheld from commissions is an inflow, its fund_spending table
-(售后基金支出) the spending. Spending beyond the balance is an error.
+(售后基金支出) the spending. The ledger starts at 0.00, or at the balance recorded with payout fund opening.
+A month missing between computed ones is shown as 未计算 (its inflow and spending are unknown). Spending
+beyond the balance is an error.
 
 Exit codes: 0 printed; 1 the fund is overdrawn in some month; 2 usage error.`,
 		Example: "  payout fund --through 2026-12",
 		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(o.Format, "table", "json"); err != nil {
-				return err
-			}
-			if o.Through != "" {
-				if _, err := parseMonth(o.Through); err != nil {
-					return err
-				}
-			}
-			rows, err := ledger.Fund(o.Out, o.Through)
-			if err != nil && rows == nil {
-				return usageErr("%v", err)
-			}
-			if o.Format == "json" {
-				enc := json.NewEncoder(io.Out)
-				enc.SetIndent("", "  ")
-				if e := enc.Encode(rows); e != nil {
-					return e
-				}
-			} else {
-				if len(rows) == 0 && err == nil {
-					fmt.Fprintf(io.Out, msg.LedgerNoMonths+"\n", o.Out)
-					return nil
-				}
-				if e := report.WriteFundTable(io.Out, rows); e != nil {
-					return e
-				}
-			}
-			if err != nil {
-				fmt.Fprintln(io.Out, "error:", err)
-				return errInputReported
-			}
-			return nil
-		},
+		RunE:    func(cmd *cobra.Command, args []string) error { return runFund(io, o) },
 	}
 	c.Flags().StringVar(&o.Through, "through", "", "last month to show, YYYY-MM (default: all)")
 	c.Flags().StringVar(&o.Out, "out", "out", "output root holding the months' folders")
 	c.Flags().StringVar(&o.Format, "format", "table", "output format: table or json")
+	c.AddCommand(newFundOpeningCmd(io))
+	return c
+}
+
+func runFund(io *IO, o *FundOptions) error {
+	if err := checkFormat(o.Format, "table", "json"); err != nil {
+		return err
+	}
+	if o.Through != "" {
+		if _, err := parseMonth(o.Through); err != nil {
+			return err
+		}
+	}
+	rows, err := ledger.Fund(o.Out, o.Through)
+	var over *ledger.OverdrawnError
+	if err != nil && !errors.As(err, &over) {
+		return &exitError{ExitInput, err} // a result.json or fund-opening.json that cannot be read
+	}
+	if o.Format == "json" {
+		enc := json.NewEncoder(io.Out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if e := enc.Encode(rows); e != nil {
+			return e
+		}
+	} else {
+		if len(rows) == 0 {
+			fmt.Fprintf(io.Out, msg.LedgerNoMonths+"\n", o.Out)
+			return nil
+		}
+		if e := report.WriteFundTable(io.Out, rows); e != nil {
+			return e
+		}
+		for _, r := range rows {
+			if r.Missing {
+				fmt.Fprintf(io.Out, "warning: "+msg.LedgerFundMissingMonth+"\n", r.Month, o.Out)
+			}
+		}
+	}
+	if err != nil {
+		if o.Format != "json" {
+			fmt.Fprintln(io.Out, "error:", err)
+		} else {
+			fmt.Fprintln(io.Err, "error:", err)
+		}
+		return errInputReported
+	}
+	return nil
+}
+
+// FundOpeningOptions are the flags of `payout fund opening`.
+type FundOpeningOptions struct {
+	Month   string
+	Balance string
+	By      string
+	Out     string
+	Replace bool
+}
+
+func newFundOpeningCmd(io *IO) *cobra.Command {
+	o := &FundOpeningOptions{}
+	c := &cobra.Command{
+		Use:   "opening --month YYYY-MM --balance AMOUNT --by ID [--out DIR]",
+		Short: "Record the fund's balance from before payout (the opening balance of the ledger's first month)",
+		Long: `opening records, once, the after-sales fund's balance at the start of the first month payout computes
+(the fund a store already had before it used payout). It is kept in <out>/fund-opening.json; the ledger and
+the overdraft check of compute start from it, and months before it are left out of the ledger. It can be
+replaced (--replace) only while no month from it on is closed.
+
+Exit codes: 0 recorded; 1 cannot be recorded (already recorded, a month from it on is closed); 2 usage error.`,
+		Example: "  payout fund opening --month 2026-10 --balance 8240.50 --by 1001",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.Month == "" || o.Balance == "" || o.By == "" {
+				return usageErr(msg.LedgerOpeningFlags)
+			}
+			m, err := parseMonth(o.Month)
+			if err != nil {
+				return err
+			}
+			bal, err := decimal.NewFromString(strings.ReplaceAll(o.Balance, ",", ""))
+			if err != nil || bal.IsNegative() || !bal.Equal(bal.Round(2)) {
+				return usageErr(msg.LedgerBadOpening, o.Balance)
+			}
+			if err := ledger.SetFundOpening(o.Out, m.String(), bal, o.By, o.Replace, now()); err != nil {
+				return &exitError{ExitInput, err}
+			}
+			fmt.Fprintf(io.Out, msg.LedgerOpeningRecorded+"\n", m, bal.StringFixed(2), o.By, filepath.Join(o.Out, ledger.FundOpeningFile))
+			return nil
+		},
+	}
+	c.Flags().StringVar(&o.Month, "month", "", "the first month of the ledger, YYYY-MM (required)")
+	c.Flags().StringVar(&o.Balance, "balance", "", "the fund's balance at the start of that month (required)")
+	c.Flags().StringVar(&o.By, "by", "", "id of who records it (required)")
+	c.Flags().StringVar(&o.Out, "out", "out", "output root holding the months' folders")
+	c.Flags().BoolVar(&o.Replace, "replace", false, "replace a recorded opening balance (only while no month from it on is closed)")
 	return c
 }

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +15,7 @@ import (
 
 	"payout/calc"
 	"payout/internal/gensample"
+	"payout/internal/msg"
 	"payout/report"
 )
 
@@ -284,10 +287,86 @@ func TestFundLedgerThreeMonths(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _, code := run(t, "compute", "--month", "2027-01", "--in", jan, "--out", filepath.Join(outRoot, "2027-01"))
-	if code != 1 || !strings.Contains(out, "error: after-sales fund overdrawn in 2027-01: spending ") {
+	if code != 1 || !strings.Contains(out, "error: 售后基金支出.csv: after-sales fund overdrawn in 2027-01: spending ") {
 		t.Fatalf("overspending: exit %d\n%s", code, out)
 	}
 	if _, err := os.Stat(filepath.Join(outRoot, "2027-01")); err == nil {
 		t.Fatal("an overdrawn month was written")
+	}
+}
+
+func TestFundOpeningAndMissingMonths(t *testing.T) {
+	now = func() time.Time { return time.Date(2026, 11, 5, 9, 30, 0, 0, time.UTC) }
+	defer func() { now = time.Now }()
+	base := t.TempDir()
+	root := filepath.Join(base, "out")
+	gen := func(m string, seed uint64) string {
+		in := filepath.Join(base, "data", m)
+		if err := gensample.Generate(gensample.Config{Month: m, Employees: 45, RepairOrders: 300, Seed: seed}, in); err != nil {
+			t.Fatal(err)
+		}
+		return in
+	}
+	if _, e, code := run(t, "fund", "opening", "--month", "2026-10", "--balance", "12.345", "--by", "1001", "--out", root); code != 2 ||
+		!strings.Contains(e, fmt.Sprintf(msg.LedgerBadOpening, "12.345")) {
+		t.Fatalf("opening not in whole fen: %d %q", code, e)
+	}
+	if _, e, code := run(t, "fund", "opening", "--month", "2026-10", "--by", "1001", "--out", root); code != 2 || !strings.Contains(e, msg.LedgerOpeningFlags) {
+		t.Fatalf("opening without a balance: %d %q", code, e)
+	}
+	got := mustRun(t, "fund", "opening", "--month", "2026-10", "--balance", "5,000.00", "--by", "1001", "--out", root)
+	if want := fmt.Sprintf(msg.LedgerOpeningRecorded+"\n", "2026-10", "5000.00", "1001", filepath.Join(root, "fund-opening.json")); got != want {
+		t.Fatalf("opening said %q, want %q", got, want)
+	}
+
+	// October and December are computed, November is not.
+	for i, m := range []string{"2026-10", "2026-12"} {
+		mustRun(t, "compute", "--month", m, "--in", gen(m, uint64(7+i)), "--out", filepath.Join(root, m))
+	}
+	oct, dec := readDoc(t, filepath.Join(root, "2026-10")), readDoc(t, filepath.Join(root, "2026-12"))
+	missing := fmt.Sprintf(msg.LedgerFundMissingMonth, "2026-11", root)
+	if !slices.Contains(dec.Warnings, missing) || slices.Contains(oct.Warnings, missing) {
+		t.Fatalf("December's warnings %q", dec.Warnings)
+	}
+	js := mustRun(t, "fund", "--out", root, "--format", "json")
+	var rows []report.FundRow
+	if err := json.Unmarshal([]byte(js), &rows); err != nil {
+		t.Fatal(err)
+	}
+	octClose := decimal.RequireFromString("5000").Add(decimal.RequireFromString(oct.FundTotal)).Sub(decimal.RequireFromString(oct.FundSpent))
+	if len(rows) != 3 || !rows[0].Opening.Equal(decimal.NewFromInt(5000)) || rows[0].Note != fmt.Sprintf(report.LabelFundOpeningNote, "1001") ||
+		!rows[1].Missing || rows[1].Month != "2026-11" || !rows[1].Closing.Equal(octClose) || !rows[2].Opening.Equal(octClose) {
+		t.Fatalf("ledger %+v", rows)
+	}
+	text := mustRun(t, "fund", "--out", root)
+	if !strings.Contains(text, report.LabelFundMissing) || !strings.Contains(text, "warning: "+missing) {
+		t.Fatalf("fund:\n%s", text)
+	}
+	// The summary's fund sheet shows the missing month.
+	f, err := excelize.OpenFile(filepath.Join(root, "2026-12", "summary.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet, _ := f.GetRows(report.SheetFund, excelize.Options{RawCellValue: true})
+	f.Close()
+	if r := sheet[len(sheet)-2]; r[0] != "2026-11" || r[2] != "" || r[3] != "" || r[5] != report.LabelFundMissing {
+		t.Fatalf("fund sheet row of November: %q", r)
+	}
+
+	// A month before the opening balance: computed, with a warning, without a ledger.
+	sep := mustRun(t, "compute", "--month", "2026-09", "--in", gen("2026-09", 3), "--dry-run", "--format", "json", "--out", filepath.Join(root, "2026-09"))
+	if !strings.Contains(sep, fmt.Sprintf(msg.LedgerBeforeOpening, "2026-09", "2026-10")) {
+		t.Fatalf("September: %s", sep)
+	}
+
+	// The opening is recorded once; replaced only while no month from it on is closed.
+	if _, e, code := run(t, "fund", "opening", "--month", "2026-10", "--balance", "1", "--by", "1001", "--out", root); code != 1 ||
+		!strings.Contains(e, fmt.Sprintf(msg.LedgerOpeningThere, filepath.Join(root, "fund-opening.json"), "2026-10", "5000.00", "1001")) {
+		t.Fatalf("second opening: %d %q", code, e)
+	}
+	mustRun(t, "close", "--month", "2026-10", "--out", filepath.Join(root, "2026-10"), "--by", "1001")
+	if _, e, code := run(t, "fund", "opening", "--month", "2026-10", "--balance", "1", "--by", "1001", "--out", root, "--replace"); code != 1 ||
+		!strings.Contains(e, fmt.Sprintf(msg.LedgerOpeningClosed, "2026-10")) {
+		t.Fatalf("replacing the opening of a closed month: %d %q", code, e)
 	}
 }
