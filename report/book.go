@@ -105,8 +105,11 @@ func ref(col, row int) string {
 
 // str writes a text cell (stored as a string whatever it starts with: never a formula).
 func (b *book) str(sheet string, col, row int, s string, style int) error {
+	// A cell holds at most 32,767 characters (Excel's limit); cut on a character, never inside one.
 	if len(s) > 32000 {
-		s = s[:32000] + "…"
+		if r := []rune(s); len(r) > 32000 {
+			s = string(r[:32000]) + "…"
+		}
 	}
 	c := ref(col, row)
 	if err := b.f.SetCellStr(sheet, c, s); err != nil {
