@@ -34,18 +34,26 @@ type Closure struct {
 
 // ReadClosure returns the closure of an output folder, or nil when the month is not closed.
 func ReadClosure(dir string) (*Closure, error) {
-	b, err := os.ReadFile(filepath.Join(dir, report.ClosedFile))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
+	var c Closure
+	if found, err := readJSON(filepath.Join(dir, report.ClosedFile), &c); !found || err != nil {
 		return nil, err
 	}
-	var c Closure
-	if err := json.Unmarshal(b, &c); err != nil {
-		return nil, fmt.Errorf(msg.LedgerBadClosure, filepath.Join(dir, report.ClosedFile), err)
-	}
 	return &c, nil
+}
+
+// readJSON decodes the JSON file p into v; found is false (and err nil) when there is no such file.
+func readJSON(p string, v any) (found bool, err error) {
+	b, err := os.ReadFile(p)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return true, err
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return true, fmt.Errorf(msg.LedgerBadClosure, p, err)
+	}
+	return true, nil
 }
 
 // ReadResult reads an output folder's result.json.

@@ -2,7 +2,6 @@ package ledger
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -63,16 +62,9 @@ func Months(root string) ([]string, error) {
 // ReadFundOpening reads the root's opening balance; nil when there is none.
 func ReadFundOpening(root string) (*FundOpening, error) {
 	p := filepath.Join(root, FundOpeningFile)
-	b, err := os.ReadFile(p)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
 	var o FundOpening
-	if err := json.Unmarshal(b, &o); err != nil {
-		return nil, fmt.Errorf(msg.LedgerBadClosure, p, err)
+	if found, err := readJSON(p, &o); !found || err != nil {
+		return nil, err
 	}
 	if _, err := model.ParseMonth(o.Month); err != nil {
 		return nil, fmt.Errorf(msg.LedgerBadClosure, p, err)

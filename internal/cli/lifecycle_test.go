@@ -224,6 +224,21 @@ func TestCorrectionRoundTrip(t *testing.T) {
 	}
 }
 
+// fundSheet is the rows of the fund sheet of an output folder's summary.xlsx (raw values).
+func fundSheet(t *testing.T, dir string) [][]string {
+	t.Helper()
+	f, err := excelize.OpenFile(filepath.Join(dir, report.SummaryFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(report.SheetFund, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
 func TestFundLedgerThreeMonths(t *testing.T) {
 	base := t.TempDir()
 	outRoot := filepath.Join(base, "out")
@@ -266,12 +281,7 @@ func TestFundLedgerThreeMonths(t *testing.T) {
 		t.Fatalf("--through:\n%s", through)
 	}
 	// summary.xlsx of December carries the running balance.
-	f, err := excelize.OpenFile(filepath.Join(outRoot, "2026-12", "summary.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sheetRows, _ := f.GetRows(report.SheetFund, excelize.Options{RawCellValue: true})
-	f.Close()
+	sheetRows := fundSheet(t, filepath.Join(outRoot, "2026-12"))
 	last := sheetRows[len(sheetRows)-1]
 	if last[0] != "2026-12" || !decimal.RequireFromString(last[4]).Equal(bal) {
 		t.Fatalf("fund sheet's last row %v, want closing %s", last, bal)
@@ -343,12 +353,7 @@ func TestFundOpeningAndMissingMonths(t *testing.T) {
 		t.Fatalf("fund:\n%s", text)
 	}
 	// The summary's fund sheet shows the missing month.
-	f, err := excelize.OpenFile(filepath.Join(root, "2026-12", "summary.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sheet, _ := f.GetRows(report.SheetFund, excelize.Options{RawCellValue: true})
-	f.Close()
+	sheet := fundSheet(t, filepath.Join(root, "2026-12"))
 	if r := sheet[len(sheet)-2]; r[0] != "2026-11" || r[2] != "" || r[3] != "" || r[5] != report.LabelFundMissing {
 		t.Fatalf("fund sheet row of November: %q", r)
 	}
