@@ -17,7 +17,7 @@ func TestStrCutsLongTextOnACharacter(t *testing.T) {
 		text  string
 		runes int
 	}{
-		{strings.Repeat("行", 40000), 32001},      // 3 bytes a character: a byte cut would split one
+		{strings.Repeat("行", 40000), 32001},       // 3 bytes a character: a byte cut would split one
 		{"a" + strings.Repeat("工", 10700), 10701}, // more than 32,000 bytes, fewer characters: kept whole
 	} {
 		if err := b.str("Sheet1", 1, 1, c.text, 0); err != nil {
