@@ -64,7 +64,7 @@ func ReadResult(dir string) (calc.Document, error) {
 		return d, err
 	}
 	if err := json.Unmarshal(b, &d); err != nil {
-		return d, fmt.Errorf(msg.AuditBadResult, err)
+		return d, fmt.Errorf(msg.AuditBadResult, filepath.Join(dir, report.ResultFile), err)
 	}
 	return d, nil
 }
@@ -82,9 +82,9 @@ func fileSHA256(p string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// Close marks an output folder as final after sign-off. The audit trail must verify first; a closed month
-// cannot be closed again. The files of the folder are made read-only.
-func Close(dir, by string, now time.Time) (*Closure, error) {
+// Close marks an output folder of month as final after sign-off. The audit trail must verify first and the
+// folder must hold that month; a closed month cannot be closed again. The files of the folder are made read-only.
+func Close(dir, month, by string, now time.Time) (*Closure, error) {
 	if c, err := ReadClosure(dir); err != nil {
 		return nil, err
 	} else if c != nil {
@@ -100,6 +100,9 @@ func Close(dir, by string, now time.Time) (*Closure, error) {
 	doc, err := ReadResult(dir)
 	if err != nil {
 		return nil, err
+	}
+	if doc.Month != month {
+		return nil, fmt.Errorf(msg.LedgerMonthMismatch, dir, doc.Month, month)
 	}
 	c := &Closure{Month: doc.Month, ClosedBy: by, ClosedAt: now.UTC().Format(time.RFC3339), ToolVersion: version.Version}
 	for _, e := range doc.Employees {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -18,63 +19,98 @@ import (
 	"payout/internal/msg"
 )
 
-// Correction is one adjustment row for the next month: the signed difference of an employee's total pay
-// between the closed result and the corrected one.
+// Correction is what a corrected month changes for one employee beyond what earlier corrections already
+// carried: the adjustment row for the next month (the signed difference of total pay), and, for the record,
+// the differences of base salary, fund and each line's net.
 type Correction struct {
 	EmployeeID string
 	Kind       string          // the plan's adjustment kind name, as written in the table (奖励 or 扣款)
-	Amount     decimal.Decimal // > 0
-	Delta      decimal.Decimal // the signed difference: Amount for a bonus, −Amount for a deduction
+	Amount     decimal.Decimal // |Delta|; 0 when only the fund changed (no row is written then)
+	Delta      decimal.Decimal // the signed difference of total pay: Amount for a bonus, −Amount for a deduction
+	Base       decimal.Decimal // of base salary
+	Fund       decimal.Decimal // of the fund withheld: the fund ledger's inflow in the month that pays it
+	Lines      []LineDelta     // of each line's net
 	Reason     string
 	ApproverID string
+}
+
+// LineDelta is the difference of one line's net.
+type LineDelta struct {
+	Scheme string
+	Net    decimal.Decimal
+}
+
+// Carried is what earlier corrections of a closed month carried for one employee.
+type Carried struct {
+	Total, Base, Fund decimal.Decimal
+	Lines             map[string]decimal.Decimal
 }
 
 // CorrectionPrefix starts the reason of every correction row of month m: "2026-10 更正".
 func CorrectionPrefix(m string) string { return m + " " + msg.CorrectionWord }
 
-// Corrections turns the differences between a closed result and the corrected one into adjustment rows:
-// one per employee whose total pay changed, a bonus when it rose and a deduction when it fell, so that the
-// next month pays exactly the difference (adjustment lines carry no fund). The reason names the lines that
-// changed (label names a scheme for people). bonus and deduction are the names written in the kind column.
-func Corrections(closed, corrected calc.Document, approver, bonus, deduction string, label func(string) string) []Correction {
-	d := Compare(&Snapshot{Doc: closed}, &Snapshot{Doc: corrected})
-	type acc struct {
-		total decimal.Decimal
-		parts []string
-	}
-	per := map[string]*acc{}
+// Corrections turns the differences between a closed result and the corrected one, less what earlier
+// corrections of the month already carried, into one correction per employee whose pay or fund changed: a
+// bonus row when the pay rose and a deduction row when it fell, so that the next month pays exactly the rest
+// of the difference (adjustment lines carry no fund). The reason names the lines that changed (label names a
+// scheme for people). bonus and deduction are the names written in the kind column. An employee missing on
+// one side counts as paid nothing there.
+func Corrections(closed, corrected calc.Document, carried map[string]Carried, approver, bonus, deduction string, label func(string) string) []Correction {
+	oe, ne := map[string]calc.DocEmployee{}, map[string]calc.DocEmployee{}
 	var ids []string
-	for _, c := range d.Changes {
-		a := per[c.EmployeeID]
-		if a == nil {
-			a = &acc{}
-			per[c.EmployeeID] = a
-			ids = append(ids, c.EmployeeID)
-		}
-		switch {
-		case c.Scheme == "total":
-			a.total = amount(c.Delta)
-		case c.Scheme == "base_salary":
-			a.parts = append(a.parts, fmt.Sprintf("%s %s", msg.CorrectionBase, signed(amount(c.Delta))))
-		case c.Field == "net":
-			a.parts = append(a.parts, fmt.Sprintf("%s %s", label(c.Scheme), signed(amount(c.Delta))))
-		}
+	for _, e := range closed.Employees {
+		oe[e.ID] = e
+		ids = append(ids, e.ID)
 	}
+	for _, e := range corrected.Employees {
+		if _, ok := oe[e.ID]; !ok {
+			ids = append(ids, e.ID)
+		}
+		ne[e.ID] = e
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	var out []Correction
 	for _, id := range ids {
-		a := per[id]
-		if a.total.IsZero() {
+		o, n, c := oe[id], ne[id], carried[id]
+		delta := func(old, new string, done decimal.Decimal) decimal.Decimal {
+			return amount(new).Sub(amount(old)).Sub(done)
+		}
+		cr := Correction{EmployeeID: id, ApproverID: approver,
+			Delta: delta(o.Total, n.Total, c.Total), Base: delta(o.BaseSalary, n.BaseSalary, c.Base), Fund: delta(o.Fund, n.Fund, c.Fund)}
+		var parts []string
+		if !cr.Base.IsZero() {
+			parts = append(parts, msg.CorrectionBase+" "+signed(cr.Base))
+		}
+		ol, nl := map[string]string{}, map[string]string{}
+		var schemes []string
+		for _, l := range o.Lines {
+			ol[l.Scheme] = l.Net
+			schemes = append(schemes, l.Scheme)
+		}
+		for _, l := range n.Lines {
+			if _, ok := ol[l.Scheme]; !ok {
+				schemes = append(schemes, l.Scheme)
+			}
+			nl[l.Scheme] = l.Net
+		}
+		for _, sc := range schemes {
+			if d := delta(ol[sc], nl[sc], c.Lines[sc]); !d.IsZero() {
+				cr.Lines = append(cr.Lines, LineDelta{sc, d})
+				parts = append(parts, label(sc)+" "+signed(d))
+			}
+		}
+		if cr.Delta.IsZero() && cr.Fund.IsZero() {
 			continue
 		}
-		kind := bonus
-		if a.total.IsNegative() {
-			kind = deduction
+		cr.Kind, cr.Amount = bonus, cr.Delta.Abs()
+		if cr.Delta.IsNegative() {
+			cr.Kind = deduction
 		}
-		reason := CorrectionPrefix(closed.Month) + ": " + strings.Join(a.parts, ", ")
-		if len(a.parts) == 0 {
-			reason = CorrectionPrefix(closed.Month)
+		cr.Reason = CorrectionPrefix(closed.Month)
+		if len(parts) > 0 {
+			cr.Reason += ": " + strings.Join(parts, ", ")
 		}
-		out = append(out, Correction{EmployeeID: id, Kind: kind, Amount: a.total.Abs(), Delta: a.total, Reason: reason, ApproverID: approver})
+		out = append(out, cr)
 	}
 	return out
 }
@@ -124,28 +160,51 @@ func (c Correction) row(header []string) ([]string, error) {
 
 func headerKey(s string) string { return strings.NewReplacer("_", "", "-", "").Replace(fold.Key(s)) }
 
-// WriteCorrections adds the rows to the adjustments table of the next month's input folder: a new 调整.csv
-// when the folder has no adjustments table; the rows appended when it has one as a CSV file (in that file's
-// encoding, delimiter, line ending and column order); and, when it has one inside a workbook, a separate CSV
-// (its path returned) whose rows the clerk copies in. Corrections of the same month are never added twice.
-// It returns where the rows went, and whether the clerk must copy them.
-func WriteCorrections(folder, month string, rows []Correction) (string, bool, error) {
+// WriteCorrections adds the rows that pay something (Amount > 0) to the adjustments table of the next
+// month's input folder: a new 调整.csv when the folder has no adjustments table; the rows appended when it
+// has one as a CSV file (in that file's encoding, delimiter, line ending and column order); and, when it has
+// one inside a workbook, a separate CSV whose rows the clerk copies in. It returns where the rows went (""
+// when no row pays anything), and the workbook they are to be copied into ("" when they are in place). Paying
+// a correction twice is kept off by the closed month's record (CorrectionsFile), not here.
+func WriteCorrections(folder, month string, rows []Correction) (string, string, error) {
+	var pay []Correction
+	for _, r := range rows {
+		if r.Amount.IsPositive() {
+			pay = append(pay, r)
+		}
+	}
+	if len(pay) == 0 {
+		return "", "", nil
+	}
+	if st, err := os.Stat(folder); err == nil && !st.IsDir() {
+		return "", "", fmt.Errorf(msg.InNotFolder, folder)
+	}
 	if err := os.MkdirAll(folder, 0o755); err != nil {
-		return "", false, err
+		return "", "", err
 	}
 	existing, err := findAdjustments(folder)
 	if err != nil {
-		return "", false, err
+		return "", "", err
 	}
 	switch {
 	case existing == "":
 		p := filepath.Join(folder, importers.TableByName(importers.TAdjustments).Label()+".csv")
-		return p, false, createCSV(p, month, rows)
+		return p, "", createCSV(p, pay)
 	case strings.EqualFold(filepath.Ext(existing), ".csv"):
-		return existing, false, appendCSV(existing, month, rows)
+		return existing, "", appendCSV(existing, pay)
 	default:
-		p := filepath.Join(folder, fmt.Sprintf(msg.CorrectionFileFmt, month))
-		return p, true, createCSV(p, month, rows)
+		for n := 1; ; n++ {
+			name := fmt.Sprintf(msg.CorrectionFileFmt, month)
+			if n > 1 {
+				name = strings.TrimSuffix(name, ".csv") + fmt.Sprintf("-%d.csv", n)
+			}
+			p := filepath.Join(folder, name)
+			err := createCSV(p, pay)
+			if errors.Is(err, os.ErrExist) {
+				continue
+			}
+			return p, existing, err
+		}
 	}
 }
 
@@ -173,58 +232,67 @@ func findAdjustments(folder string) (string, error) {
 }
 
 // createCSV writes a new adjustments CSV: UTF-8 with a byte order mark (Excel's "CSV UTF-8"), the template's
-// header, CRLF line endings.
-func createCSV(p, month string, rows []Correction) error {
+// header, CRLF line endings. An existing file is an error (os.ErrExist).
+func createCSV(p string, rows []Correction) error {
 	body, err := csvRows(adjustmentsHeader(), rows, ',', true, p)
 	if err != nil {
 		return err
 	}
-	var head bytes.Buffer
-	w := csv.NewWriter(&head)
-	w.UseCRLF = true
-	_ = w.Write(adjustmentsHeader())
-	w.Flush()
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, os.ErrExist) {
-		return fmt.Errorf(msg.LedgerCorrectionsThere, p, month)
-	}
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(append(append([]byte("\xef\xbb\xbf"), head.Bytes()...), body...))
+	_, err = f.Write(append(csvHead(',', true), body...))
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	return err
 }
 
-// appendCSV appends rows to an existing adjustments CSV, in its encoding, delimiter, line ending and
-// column order; a file that already holds corrections of the month is left alone.
-func appendCSV(p, month string, rows []Correction) error {
+// csvHead is the byte order mark and the template's header line.
+func csvHead(comma rune, crlf bool) []byte {
+	var head bytes.Buffer
+	head.WriteString("\xef\xbb\xbf")
+	w := csv.NewWriter(&head)
+	w.Comma, w.UseCRLF = comma, crlf
+	_ = w.Write(adjustmentsHeader())
+	w.Flush()
+	return head.Bytes()
+}
+
+// appendCSV appends rows to an existing adjustments CSV, in its encoding, delimiter, line ending and column
+// order. An empty file (a header-less template) gets the template's header first.
+func appendCSV(p string, rows []Correction) error {
 	b, err := os.ReadFile(p)
 	if err != nil {
 		return err
 	}
 	text, enc, comma := importers.DecodeCSV(b)
-	if bytes.Contains(text, []byte(CorrectionPrefix(month))) {
-		return fmt.Errorf(msg.LedgerCorrectionsThere, p, month)
+	var body []byte
+	header := adjustmentsHeader()
+	crlf := true
+	if len(bytes.TrimSpace(text)) == 0 {
+		body = csvHead(',', true)
+		if len(b) > 0 {
+			body = body[3:] // the file has its byte order mark (or only blanks)
+		}
+	} else {
+		if header, err = csvHeader(text, comma); err != nil {
+			return fmt.Errorf(msg.LedgerAdjustHeader, p, err)
+		}
+		crlf = bytes.Contains(text, []byte("\r\n")) || !bytes.Contains(text, []byte("\n"))
+		if n := len(text); text[n-1] != '\n' {
+			body = []byte("\n")
+			if crlf {
+				body = []byte("\r\n")
+			}
+		}
 	}
-	header, err := csvHeader(text, comma)
-	if err != nil {
-		return fmt.Errorf(msg.LedgerAdjustHeader, p, err)
-	}
-	crlf := bytes.Contains(text, []byte("\r\n")) || !bytes.Contains(text, []byte("\n"))
-	body, err := csvRows(header, rows, comma, crlf, p)
+	rs, err := csvRows(header, rows, comma, crlf, p)
 	if err != nil {
 		return err
 	}
-	if n := len(text); n > 0 && text[n-1] != '\n' {
-		nl := []byte("\n")
-		if crlf {
-			nl = []byte("\r\n")
-		}
-		body = append(nl, body...)
-	}
+	body = append(body, rs...)
 	if enc == importers.EncGB18030 {
 		if body, err = simplifiedchinese.GB18030.NewEncoder().Bytes(body); err != nil {
 			return err
@@ -285,6 +353,26 @@ func csvRows(header []string, rows []Correction, comma rune, crlf bool, p string
 	}
 	w.Flush()
 	return buf.Bytes(), w.Error()
+}
+
+// Payable counts the rows that pay something (the adjustment rows written).
+func Payable(rows []Correction) int {
+	n := 0
+	for _, r := range rows {
+		if r.Amount.IsPositive() {
+			n++
+		}
+	}
+	return n
+}
+
+// CorrectionsFund is the sum of the rows' fund differences, as text with 2 decimals.
+func CorrectionsFund(rows []Correction) string {
+	t := decimal.Zero
+	for _, r := range rows {
+		t = t.Add(r.Fund)
+	}
+	return t.StringFixed(2)
 }
 
 // CorrectionsTotal is the signed sum of correction rows (bonuses less deductions), as text with 2 decimals.

@@ -21,15 +21,16 @@ import (
 // Snapshot is a month's result with the calculation steps and input files behind it: read from an output
 // folder (result.json and audit.jsonl) or taken from a fresh computation.
 type Snapshot struct {
-	Label  string
-	Doc    calc.Document
-	Steps  []calc.Step
-	Inputs []model.InputFile
+	Label      string
+	Doc        calc.Document
+	Steps      []calc.Step
+	Inputs     []model.InputFile
+	PlanSHA256 string
 }
 
 // FromResult is the snapshot of a computed result.
-func FromResult(label string, r *calc.Result, doc calc.Document, inputs []model.InputFile) *Snapshot {
-	return &Snapshot{Label: label, Doc: doc, Steps: r.Steps, Inputs: inputs}
+func FromResult(label string, r *calc.Result, doc calc.Document, inputs []model.InputFile, planSHA string) *Snapshot {
+	return &Snapshot{Label: label, Doc: doc, Steps: r.Steps, Inputs: inputs, PlanSHA256: planSHA}
 }
 
 // LoadSnapshot reads an output folder.
@@ -55,7 +56,7 @@ func LoadSnapshot(dir string) (*Snapshot, error) {
 		case bytes.Contains(line, []byte(`"kind":"header"`)):
 			var h report.AuditHeader
 			if err := json.Unmarshal(line, &h); err == nil {
-				s.Inputs = h.Inputs
+				s.Inputs, s.PlanSHA256 = h.Inputs, h.PlanSHA256
 			}
 		case bytes.Contains(line, []byte(`"kind":"step"`)):
 			var st report.AuditStep
@@ -172,7 +173,7 @@ func diffSteps(old, new []calc.Step) []stepChange {
 }
 
 // monthRules are the month-wide steps (besides the figures) whose change is a cause of the diff.
-var monthRules = map[string]bool{"pool.amount": true, "achievement": true, "fund.spending": true}
+var monthRules = map[string]bool{"pool.amount": true, "achievement": true}
 
 // maxCauses is how many differing steps a change names.
 const maxCauses = 6
@@ -202,6 +203,18 @@ func Compare(old, new *Snapshot) *Diff {
 	}
 	if len(changedFiles) > 0 {
 		d.Causes = append(d.Causes, fmt.Sprintf(msg.LedgerInputsChanged, strings.Join(changedFiles, ", ")))
+	}
+	if old.PlanSHA256 != "" && new.PlanSHA256 != "" && old.PlanSHA256 != new.PlanSHA256 {
+		d.Causes = append(d.Causes, fmt.Sprintf(msg.LedgerPlanChanged, short(old.PlanSHA256), short(new.PlanSHA256)))
+	}
+	for _, t := range []struct{ name, o, n string }{
+		{"fund_total", old.Doc.FundTotal, new.Doc.FundTotal},
+		{"fund_spent", old.Doc.FundSpent, new.Doc.FundSpent},
+		{"payout_total", old.Doc.PayoutTotal, new.Doc.PayoutTotal},
+	} {
+		if !amount(t.o).Equal(amount(t.n)) {
+			d.Causes = append(d.Causes, fmt.Sprintf(msg.LedgerStepChanged, t.name, orDash(t.o), orDash(t.n)))
+		}
 	}
 	steps := diffSteps(old.Steps, new.Steps)
 	// Month-wide: figures and pool amounts.
@@ -346,6 +359,9 @@ func stepCause(c stepChange) string {
 	}
 	return fmt.Sprintf(msg.LedgerStepChanged, name, orDash(o), orDash(n))
 }
+
+// short is the first 12 hex digits of a SHA-256.
+func short(sha string) string { return sha[:min(12, len(sha))] }
 
 func orDash(s string) string {
 	if s == "" {

@@ -73,31 +73,34 @@ func ReadFundOpening(root string) (*FundOpening, error) {
 }
 
 // SetFundOpening records the fund's balance at the start of month under root. The balance is whole fen and
-// not negative. An opening already recorded is replaced only with replace, and never once a month from it
-// on is closed (the closed months were paid with the balance it gave).
+// not negative. An opening already recorded is replaced only with replace. Neither is possible once a month
+// from it on is closed: the closed months were paid with the ledger as it stood.
 func SetFundOpening(root, month string, balance decimal.Decimal, by string, replace bool, now time.Time) error {
 	if balance.IsNegative() || !balance.Equal(balance.Round(2)) {
 		return fmt.Errorf(msg.LedgerBadOpening, balance.String())
 	}
+	from := month
 	if old, err := ReadFundOpening(root); err != nil {
 		return err
 	} else if old != nil {
 		if !replace {
 			return fmt.Errorf(msg.LedgerOpeningThere, filepath.Join(root, FundOpeningFile), old.Month, old.Balance.StringFixed(2), old.RecordedBy)
 		}
-		months, err := Months(root)
-		if err != nil {
-			return err
+		from = min(month, old.Month)
+	}
+	// The months from it on that are closed were paid with the ledger as it stood.
+	months, err := Months(root)
+	if err != nil {
+		return err
+	}
+	for _, m := range months {
+		if m < from {
+			continue
 		}
-		for _, m := range months {
-			if m < min(month, old.Month) {
-				continue
-			}
-			if c, err := ReadClosure(filepath.Join(root, m)); err != nil {
-				return err
-			} else if c != nil {
-				return fmt.Errorf(msg.LedgerOpeningClosed, m)
-			}
+		if c, err := ReadClosure(filepath.Join(root, m)); err != nil {
+			return err
+		} else if c != nil {
+			return fmt.Errorf(msg.LedgerOpeningClosed, m)
 		}
 	}
 	if err := os.MkdirAll(root, 0o700); err != nil {
@@ -140,6 +143,10 @@ func Fund(root, through string) ([]FundMonth, error) {
 	if err != nil {
 		return nil, err
 	}
+	corrections, err := CorrectionFundInto(root)
+	if err != nil {
+		return nil, err
+	}
 	out := []FundMonth{}
 	balance, next := decimal.Zero, ""
 	if opening != nil {
@@ -159,9 +166,12 @@ func Fund(root, through string) ([]FundMonth, error) {
 		if err != nil {
 			return nil, err
 		}
-		fm, err := Step(m, balance, doc.FundTotal, doc.FundSpent)
+		if doc.Month != m {
+			return nil, fmt.Errorf(msg.LedgerMonthMismatch, filepath.Join(root, m), doc.Month, m)
+		}
+		fm, err := MonthRow(m, balance, doc.FundTotal, doc.FundSpent, corrections[m])
 		if opening != nil && m == opening.Month {
-			fm.Note = fmt.Sprintf(report.LabelFundOpeningNote, opening.RecordedBy)
+			fm.Note = joinNote(fm.Note, fmt.Sprintf(report.LabelFundOpeningNote, opening.RecordedBy))
 		}
 		if c, cerr := ReadClosure(filepath.Join(root, m)); cerr != nil {
 			return nil, cerr
@@ -203,6 +213,34 @@ func FundBefore(root, m string) (rows []FundMonth, balance decimal.Decimal, inLe
 		rows = append(rows, FundMonth{Month: next, Opening: balance, Closing: balance, Missing: true, Note: report.LabelFundMissing})
 	}
 	return rows, balance, true, nil
+}
+
+// MonthRow is one month of the ledger: Step with the fund of the corrections the month pays added to the
+// inflow (and named in the note).
+func MonthRow(month string, opening decimal.Decimal, inflow, spent string, correction decimal.Decimal) (FundMonth, error) {
+	in, err := parseAmount(inflow)
+	if err != nil {
+		return FundMonth{}, err
+	}
+	fm, err := Step(month, opening, in.Add(correction).StringFixed(2), spent)
+	fm.CorrectionFund = correction
+	if !correction.IsZero() {
+		fm.Note = fmt.Sprintf(report.LabelFundCorrectionNote, correction.StringFixed(2))
+	}
+	return fm, err
+}
+
+func joinNote(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+// CorrectionFundOf is the fund of the corrections month m pays, from the records under root.
+func CorrectionFundOf(root, m string) (decimal.Decimal, error) {
+	c, err := CorrectionFundInto(root)
+	return c[m], err
 }
 
 // Step is one month of the ledger from its opening balance, inflow and spending (amounts as in result.json);

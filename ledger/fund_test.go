@@ -216,8 +216,10 @@ func TestSetFundOpening(t *testing.T) {
 		want    string // "" = recorded
 	}{
 		{name: "negative", month: "2026-10", balance: "-1", want: fmt.Sprintf(msg.LedgerBadOpening, "-1")},
+		{name: "not for a month a closed one follows", month: "2026-06", balance: "1", closed: "2026-07",
+			want: fmt.Sprintf(msg.LedgerOpeningClosed, "2026-07")},
 		{name: "not whole fen", month: "2026-10", balance: "10.005", want: fmt.Sprintf(msg.LedgerBadOpening, "10.005")},
-		{name: "recorded", month: "2026-10", balance: "8240.5"},
+		{name: "recorded, after the closed month", month: "2026-10", balance: "8240.5"},
 		{name: "a second time", month: "2026-10", balance: "1",
 			want: fmt.Sprintf(msg.LedgerOpeningThere, filepath.Join(root, FundOpeningFile), "2026-10", "8240.50", "1001")},
 		{name: "replaced while nothing is closed", month: "2026-09", balance: "8000", replace: true},

@@ -8,8 +8,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"payout/calc"
 	"payout/internal/msg"
@@ -50,6 +52,44 @@ type AuditTotals struct {
 	Employees   int    `json:"employees"`
 	FundTotal   string `json:"fund_total"`
 	PayoutTotal string `json:"payout_total"`
+	// Files is the SHA-256 of every other file of the output folder (result.json, summary.xlsx, each
+	// payslip), by its slash-separated path in the folder: the trail vouches for all that was written.
+	Files map[string]string `json:"files,omitempty"`
+}
+
+// notAudited are the files of an output folder written after the audit trail: the trail itself, and the
+// records of closing and of corrections.
+var notAudited = map[string]bool{AuditFile: true, ClosedFile: true, CorrectionsFile: true}
+
+// HashFiles is the SHA-256 of every file under dir but the trail and the later records, keyed by the
+// slash-separated path.
+func HashFiles(dir string) (map[string]string, error) {
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if notAudited[rel] {
+			return nil
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		h := sha256.New()
+		if _, err := io.Copy(h, f); err != nil {
+			return err
+		}
+		out[rel] = hex.EncodeToString(h.Sum(nil))
+		return nil
+	})
+	return out, err
 }
 
 // Audit file and result file names in an output folder.
@@ -59,7 +99,7 @@ const (
 )
 
 // WriteAudit writes the audit trail.
-func WriteAudit(w io.Writer, h AuditHeader, r *calc.Result) error {
+func WriteAudit(w io.Writer, h AuditHeader, r *calc.Result, files map[string]string) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	prev := ""
 	seq := 0
@@ -85,7 +125,7 @@ func WriteAudit(w io.Writer, h AuditHeader, r *calc.Result) error {
 			return err
 		}
 	}
-	t := AuditTotals{Seq: seq, Kind: "totals", Prev: prev, Employees: len(r.Employees), FundTotal: money(r.FundTotal), PayoutTotal: money(r.PayoutTotal)}
+	t := AuditTotals{Seq: seq, Kind: "totals", Prev: prev, Employees: len(r.Employees), FundTotal: money(r.FundTotal), PayoutTotal: money(r.PayoutTotal), Files: files}
 	if err := put(t); err != nil {
 		return err
 	}
@@ -119,6 +159,7 @@ func VerifyAudit(dir string) ([]string, error) {
 	n := 0
 	var last AuditTotals
 	var lastKind string
+	totals := map[string]string{} // employee → the result of their total step
 	for sc.Scan() {
 		line := sc.Bytes()
 		var head struct {
@@ -139,8 +180,16 @@ func VerifyAudit(dir string) ([]string, error) {
 				problems = append(problems, msg.AuditNoHeader)
 			}
 			lastKind = head.Kind
-			if head.Kind == "totals" {
+			switch head.Kind {
+			case "totals":
 				_ = json.Unmarshal(line, &last)
+			case "step":
+				if bytes.Contains(line, []byte(`"rule":"total"`)) {
+					var st AuditStep
+					if json.Unmarshal(line, &st) == nil && st.Rule == "total" {
+						totals[st.Employee] = st.Result
+					}
+				}
 			}
 		}
 		sum := sha256.Sum256(line)
@@ -160,11 +209,35 @@ func VerifyAudit(dir string) ([]string, error) {
 	}
 	var doc calc.Document
 	if err := json.Unmarshal(rb, &doc); err != nil {
-		problems = append(problems, fmt.Sprintf(msg.AuditBadResult, err))
+		problems = append(problems, fmt.Sprintf(msg.AuditBadResult, filepath.Join(dir, ResultFile), err))
 		return problems, nil
 	}
 	if doc.FundTotal != last.FundTotal || doc.PayoutTotal != last.PayoutTotal || len(doc.Employees) != last.Employees {
 		problems = append(problems, fmt.Sprintf(msg.AuditTotalsDiffer, last.FundTotal, last.PayoutTotal, last.Employees, doc.FundTotal, doc.PayoutTotal, len(doc.Employees)))
+	}
+	for _, e := range doc.Employees {
+		if t, ok := totals[e.ID]; !ok || t != e.Total {
+			problems = append(problems, fmt.Sprintf(msg.AuditEmployeeDiff, e.ID, e.Total, t))
+		}
+	}
+	if last.Files != nil { // older trails have no file hashes
+		got, err := HashFiles(dir)
+		if err != nil {
+			return nil, err
+		}
+		for _, name := range slices.Sorted(maps.Keys(last.Files)) {
+			switch h, ok := got[name]; {
+			case !ok:
+				problems = append(problems, fmt.Sprintf(msg.AuditFileMissing, name))
+			case h != last.Files[name]:
+				problems = append(problems, fmt.Sprintf(msg.AuditFileChanged, name))
+			}
+		}
+		for _, name := range slices.Sorted(maps.Keys(got)) {
+			if _, ok := last.Files[name]; !ok {
+				problems = append(problems, fmt.Sprintf(msg.AuditFileExtra, name))
+			}
+		}
 	}
 	return problems, nil
 }

@@ -24,6 +24,8 @@ const (
 	// ClosedFile marks a month signed off and paid (written by payout close); such a folder is never
 	// replaced.
 	ClosedFile = "closed.json"
+	// CorrectionsFile records the corrections carried out of a closed month (written by payout correct).
+	CorrectionsFile = "corrections.jsonl"
 	// Files and folders hold personal data (names and pay): readable by the owner only.
 	fileMode = 0o600
 	dirMode  = 0o700
@@ -140,9 +142,13 @@ func writeAll(dir string, o Output) error {
 	}); err != nil {
 		return err
 	}
+	files, err := HashFiles(dir)
+	if err != nil {
+		return err
+	}
 	return createFile(filepath.Join(dir, AuditFile), func(f *os.File) error {
 		h := AuditHeader{ToolVersion: version.Version, Month: o.Result.Month, PlanSource: o.Plan.Source, PlanSHA256: o.Plan.SHA256, Inputs: o.Data.Files}
-		return WriteAudit(f, h, o.Result)
+		return WriteAudit(f, h, o.Result, files)
 	})
 }
 

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 
@@ -49,9 +50,24 @@ type FundRow struct {
 	Spent   decimal.Decimal `json:"spent"`
 	Closing decimal.Decimal `json:"closing"`
 	Closed  bool            `json:"closed"`
+	// CorrectionFund is the part of Inflow that is the fund of corrections of closed months paid this month.
+	CorrectionFund decimal.Decimal `json:"correction_fund"`
 	// Missing marks a month between computed ones that has no result: nothing in or out is known.
 	Missing bool   `json:"missing,omitempty"`
 	Note    string `json:"note,omitempty"`
+}
+
+// MarshalJSON writes the amounts as strings with exactly 2 decimals, as result.json does.
+func (r FundRow) MarshalJSON() ([]byte, error) {
+	type plain FundRow
+	return json.Marshal(struct {
+		plain
+		Opening        string `json:"opening"`
+		Inflow         string `json:"inflow"`
+		Spent          string `json:"spent"`
+		Closing        string `json:"closing"`
+		CorrectionFund string `json:"correction_fund"`
+	}{plain(r), m2(r.Opening), m2(r.Inflow), m2(r.Spent), m2(r.Closing), m2(r.CorrectionFund)})
 }
 
 // SummaryInput is what the summary shows besides the result.

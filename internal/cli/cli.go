@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"payout/importers"
 	"payout/internal/msg"
 	"payout/model"
 	"payout/plan"
@@ -41,6 +43,9 @@ var errInputReported = &exitError{ExitInput, errors.New(msg.CLIInvalid)}
 // IO are the streams a command writes to.
 type IO struct {
 	Out, Err io.Writer
+	// JSON: the command prints JSON on Out (--format json), so input and plan errors are printed there as
+	// the JSON list validate --format json prints, never as text.
+	JSON bool
 }
 
 // Main runs the command line and returns the exit code.
@@ -89,11 +94,32 @@ func parseMonth(s string) (model.Month, error) {
 	if s == "" {
 		return model.Month{}, usageErr(msg.CLIMonthRequired)
 	}
+	return parseMonthFlag("month", s)
+}
+
+// parseMonthFlag parses the value of a month flag (named in the error).
+func parseMonthFlag(flag, s string) (model.Month, error) {
 	m, err := model.ParseMonth(s)
 	if err != nil {
-		return model.Month{}, usageErr(msg.CLIBadMonth, err)
+		return model.Month{}, usageErr(msg.CLIBadMonth, flag, err)
 	}
 	return m, nil
+}
+
+// monthFolder is the output folder of month m: the flag's value (cleaned: "out/2026-10/" is "out/2026-10"), or
+// out/<m>. A folder named after another month is refused: the fund ledger and diff read a month's folder by
+// its name.
+func monthFolder(flagValue string, m model.Month) (string, error) {
+	dir := filepath.Join("out", m.String())
+	if flagValue != "" {
+		dir = filepath.Clean(flagValue)
+	}
+	if base := filepath.Base(dir); base != m.String() {
+		if fm, err := model.ParseMonth(base); err == nil {
+			return "", usageErr(msg.CLIFolderMonth, dir, fm, m)
+		}
+	}
+	return dir, nil
 }
 
 func checkFormat(f string, allowed ...string) error {
@@ -109,8 +135,18 @@ func loadPlan(io *IO, path string) (*plan.Loaded, error) {
 	if err != nil {
 		var es plan.Errors
 		if errors.As(err, &es) {
-			for _, e := range es {
-				fmt.Fprintln(io.Out, "error:", e.Error())
+			if io.JSON {
+				issues := make([]importers.Issue, len(es))
+				for i, e := range es {
+					issues[i] = importers.Issue{Severity: importers.Error, File: e.File, Row: e.Line, Message: e.Msg}
+				}
+				if err := writeIssuesJSON(io, issues); err != nil {
+					return nil, err
+				}
+			} else {
+				for _, e := range es {
+					fmt.Fprintln(io.Out, "error:", e.Error())
+				}
 			}
 			return nil, &exitError{ExitInput, errors.New(msg.CLIPlanInvalid)}
 		}

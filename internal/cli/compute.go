@@ -84,7 +84,7 @@ func computeMonthProgress(io *IO, month, in, planPath string, pr *progress, form
 		return nil, err
 	}
 	if rep.HasErrors() {
-		if format == "json" {
+		if format == "json" || io.JSON {
 			if err := writeIssuesJSON(io, rep.Sorted()); err != nil {
 				return nil, err
 			}
@@ -118,13 +118,14 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 	if err := checkFormat(o.Format, "table", "json"); err != nil {
 		return err
 	}
+	io.JSON = o.Format == "json"
 	m, err := parseMonth(o.Month)
 	if err != nil {
 		return err
 	}
-	out := o.Out
-	if out == "" {
-		out = filepath.Join("out", m.String())
+	out, err := monthFolder(o.Out, m)
+	if err != nil {
+		return err
 	}
 	if !o.DryRun {
 		// A closed month is paid history: refuse before any work.
@@ -151,7 +152,7 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 				i.File, i.Sheet = t.File, t.Sheet
 			}
 		}
-		if o.Format == "json" {
+		if io.JSON {
 			if err := writeIssuesJSON(io, []importers.Issue{i}); err != nil {
 				return err
 			}
@@ -259,7 +260,11 @@ func fundThrough(root string, r *calc.Result) ([]report.FundRow, []string, error
 			warnings = append(warnings, fmt.Sprintf(msg.LedgerFundMissingMonth, f.Month, root))
 		}
 	}
-	this, err := ledger.Step(r.Month, opening, r.FundTotal.StringFixed(2), r.FundSpent.StringFixed(2))
+	corr, err := ledger.CorrectionFundOf(root, r.Month)
+	if err != nil {
+		return nil, nil, err
+	}
+	this, err := ledger.MonthRow(r.Month, opening, r.FundTotal.StringFixed(2), r.FundSpent.StringFixed(2), corr)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -49,14 +49,14 @@ Exit codes: 0 closed; 1 the folder cannot be closed (already closed, audit trail
 			if o.By == "" {
 				return usageErr(msg.LedgerByRequired)
 			}
-			dir := o.Out
-			if dir == "" {
-				dir = filepath.Join("out", m.String())
+			dir, err := monthFolder(o.Out, m)
+			if err != nil {
+				return err
 			}
 			if _, err := os.Stat(filepath.Join(dir, report.ResultFile)); err != nil {
 				return usageErr(msg.LedgerNoResult, dir)
 			}
-			cl, err := ledger.Close(dir, o.By, now())
+			cl, err := ledger.Close(dir, m.String(), o.By, now())
 			if err != nil {
 				return &exitError{ExitInput, err}
 			}
@@ -119,22 +119,33 @@ func snapshot(io *IO, dir, month, planPath string) (*ledger.Snapshot, error) {
 	}
 	doc := c.result.Document()
 	doc.Warnings = c.warnings()
-	return ledger.FromResult(dir, c.result, doc, c.data.Files), nil
+	return ledger.FromResult(dir, c.result, doc, c.data.Files, c.plan.SHA256), nil
 }
 
 func runDiff(io *IO, o *DiffOptions, a, b string) error {
 	if err := checkFormat(o.Format, "table", "json"); err != nil {
 		return err
 	}
-	month := o.Month
-	for _, d := range []string{a, b} {
-		if month == "" && isOutputFolder(d) {
-			doc, err := ledger.ReadResult(d)
-			if err != nil {
-				return usageErr("%v", err)
-			}
-			month = doc.Month
+	io.JSON = o.Format == "json"
+	if o.Month != "" {
+		if _, err := parseMonth(o.Month); err != nil {
+			return err
 		}
+	}
+	// Both sides are results of one month: an output folder's own, or --month for an input folder.
+	month, from := o.Month, "--month"
+	for _, d := range []string{a, b} {
+		if !isOutputFolder(d) {
+			continue
+		}
+		doc, err := ledger.ReadResult(d)
+		if err != nil {
+			return &exitError{ExitInput, err}
+		}
+		if month != "" && doc.Month != month {
+			return usageErr(msg.CLIMonthsDiffer, from, month, d, doc.Month)
+		}
+		month, from = doc.Month, d
 	}
 	old, err := snapshot(io, a, month, o.Plan)
 	if err != nil {
@@ -227,12 +238,18 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 	if err != nil || o.Into == "" {
 		return usageErr(msg.CLIBadInto, o.Into)
 	}
+	if into.String() <= m.String() {
+		return usageErr(msg.CLIIntoNotLater, into, m)
+	}
 	if o.In == "" || o.Approver == "" {
 		return usageErr(msg.CLICorrectFlags)
 	}
-	closedDir := o.Closed
-	if closedDir == "" {
-		closedDir = filepath.Join("out", m.String())
+	closedDir, err := monthFolder(o.Closed, m)
+	if err != nil {
+		return err
+	}
+	if !isOutputFolder(closedDir) {
+		return usageErr(msg.LedgerNoResult, closedDir)
 	}
 	cl, err := ledger.ReadClosure(closedDir)
 	if err != nil {
@@ -244,10 +261,11 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 	if problems := ledger.CheckClosed(closedDir, cl); len(problems) > 0 {
 		return &exitError{ExitInput, fmt.Errorf("%s", strings.Join(problems, "; "))}
 	}
-	closed, err := ledger.ReadResult(closedDir)
+	snap, err := ledger.LoadSnapshot(closedDir)
 	if err != nil {
-		return err
+		return &exitError{ExitInput, err}
 	}
+	closed := snap.Doc
 	if closed.Month != m.String() {
 		return usageErr(msg.LedgerMonthMismatch, closedDir, closed.Month, m)
 	}
@@ -258,31 +276,57 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 	if !known {
 		return usageErr(msg.LedgerApproverUnknown, o.Approver, m)
 	}
+	// The paying month must still be open (its folder, if any, sits beside the closed one).
+	intoDir := filepath.Join(filepath.Dir(closedDir), into.String())
+	if ic, err := ledger.ReadClosure(intoDir); err != nil {
+		return &exitError{ExitInput, err}
+	} else if ic != nil {
+		return &exitError{ExitInput, fmt.Errorf(msg.LedgerIntoClosed, intoDir)}
+	}
+	records, err := ledger.ReadCorrections(closedDir)
+	if err != nil {
+		return &exitError{ExitInput, err}
+	}
 	c, err := computeMonth(io, o.Month, o.In, o.Plan)
 	if err != nil {
 		return err
 	}
+	if snap.PlanSHA256 != "" && snap.PlanSHA256 != c.plan.SHA256 {
+		fmt.Fprintf(io.Err, msg.LedgerPlanDiffers+"\n", closedDir, snap.PlanSHA256[:12], c.plan.SHA256[:12])
+	}
 	kinds := c.plan.AdjustmentKindEnum()
 	label := func(s string) string { return report.SchemeLabel(c.plan.Plan, s) }
-	rows := ledger.Corrections(closed, c.result.Document(), o.Approver, kinds.Names[plan.AdjBonus][0].Name, kinds.Names[plan.AdjDeduction][0].Name, label)
+	rows := ledger.Corrections(closed, c.result.Document(), ledger.CarriedSoFar(records), o.Approver,
+		kinds.Names[plan.AdjBonus][0].Name, kinds.Names[plan.AdjDeduction][0].Name, label)
 	if len(rows) == 0 {
-		fmt.Fprintf(io.Out, msg.LedgerNoCorrections+"\n", m)
+		if len(records) > 0 {
+			fmt.Fprintf(io.Out, msg.LedgerAllCarried+"\n", m, len(records))
+		} else {
+			fmt.Fprintf(io.Out, msg.LedgerNoCorrections+"\n", m)
+		}
 		return nil
 	}
-	to := o.To
-	if to == "" {
-		to = filepath.Join("data", into.String())
+	to := filepath.Join("data", into.String())
+	if o.To != "" {
+		to = filepath.Clean(o.To)
 	}
-	path, copyIn, err := ledger.WriteCorrections(to, m.String(), rows)
+	path, workbook, err := ledger.WriteCorrections(to, m.String(), rows)
 	if err != nil {
 		return &exitError{ExitInput, err}
 	}
-	total := ledger.CorrectionsTotal(rows)
-	fmt.Fprintf(io.Out, msg.LedgerWroteCorrections+"\n", len(rows), path, total)
-	if copyIn {
-		existing := filepath.Dir(path)
-		fmt.Fprintf(io.Out, msg.LedgerAdjustXLSX+"\n", existing, existing, path)
+	rec := ledger.Record(m.String(), into.String(), now().UTC().Format(time.RFC3339), o.Approver, o.In, c.plan.SHA256, path, rows)
+	if err := ledger.AppendCorrections(closedDir, rec); err != nil {
+		return err
 	}
+	if path == "" {
+		fmt.Fprintf(io.Out, msg.LedgerFundOnly+"\n", m, ledger.CorrectionsFund(rows))
+	} else {
+		fmt.Fprintf(io.Out, msg.LedgerWroteCorrections+"\n", ledger.Payable(rows), path, ledger.CorrectionsTotal(rows))
+	}
+	if workbook != "" {
+		fmt.Fprintf(io.Out, msg.LedgerAdjustXLSX+"\n", filepath.Dir(path), workbook, path)
+	}
+	fmt.Fprintf(io.Out, msg.LedgerRecorded+"\n", filepath.Join(closedDir, ledger.CorrectionsFile))
 	return nil
 }
 
@@ -321,9 +365,12 @@ func runFund(io *IO, o *FundOptions) error {
 		return err
 	}
 	if o.Through != "" {
-		if _, err := parseMonth(o.Through); err != nil {
+		if _, err := parseMonthFlag("through", o.Through); err != nil {
 			return err
 		}
+	}
+	if st, err := os.Stat(o.Out); err != nil || !st.IsDir() {
+		return usageErr(msg.CLINoOutRoot, o.Out)
 	}
 	rows, err := ledger.Fund(o.Out, o.Through)
 	var over *ledger.OverdrawnError

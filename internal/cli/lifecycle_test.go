@@ -190,8 +190,21 @@ func TestCorrectionRoundTrip(t *testing.T) {
 	if !strings.Contains(got, "adjustments to "+filepath.Join(nov, "调整.csv")) {
 		t.Fatalf("correct said %q", got)
 	}
-	if _, e, code := run(t, "correct", "--month", "2026-10", "--in", fixed, "--into", "2026-11", "--approver", "1001", "--closed", closedDir, "--to", nov); code != 1 || !strings.Contains(e, "already holds corrections of 2026-10") {
-		t.Fatalf("second correct: %d %q", code, e)
+	// Once carried, a correction is never paid again: not into the same month, not into a later one.
+	adjBefore, _ := os.ReadFile(filepath.Join(nov, "调整.csv"))
+	for _, into := range []string{"2026-11", "2026-12"} {
+		again := mustRun(t, "correct", "--month", "2026-10", "--in", fixed, "--into", into, "--approver", "1001", "--closed", closedDir, "--to", nov)
+		if want := fmt.Sprintf(msg.LedgerAllCarried, "2026-10", 1); !strings.Contains(again, want) {
+			t.Fatalf("correct again into %s: %q, want %q", into, again, want)
+		}
+	}
+	if adjAfter, _ := os.ReadFile(filepath.Join(nov, "调整.csv")); string(adjAfter) != string(adjBefore) {
+		t.Fatal("a carried correction was written again")
+	}
+	// --into must come after the corrected month.
+	if _, e, code := run(t, "correct", "--month", "2026-10", "--in", fixed, "--into", "2026-10", "--approver", "1001", "--closed", closedDir); code != 2 ||
+		!strings.Contains(e, fmt.Sprintf(msg.CLIIntoNotLater, "2026-10", "2026-10")) {
+		t.Fatalf("--into the same month: %d %q", code, e)
 	}
 	after := filepath.Join(outRoot, "2026-11")
 	mustRun(t, "compute", "--month", "2026-11", "--in", nov, "--out", after)
@@ -221,6 +234,53 @@ func TestCorrectionRoundTrip(t *testing.T) {
 	mustRun(t, "audit", "verify", closedDir)
 	if !strings.Contains(mustRun(t, "diff", closedDir, oct), "no changes") {
 		t.Fatal("the closed month no longer matches its inputs")
+	}
+
+	// The fund withheld on the correction flows into November's fund ledger.
+	fundDelta := decimal.Zero
+	for i, e := range readDoc(t, fixedOut).Employees {
+		fundDelta = fundDelta.Add(decimal.RequireFromString(e.Fund)).Sub(decimal.RequireFromString(closed.Employees[i].Fund))
+	}
+	var ledgerRows []report.FundRow
+	if err := json.Unmarshal([]byte(mustRun(t, "fund", "--out", outRoot, "--format", "json")), &ledgerRows); err != nil {
+		t.Fatal(err)
+	}
+	if fundDelta.IsZero() || len(ledgerRows) != 2 || !ledgerRows[1].CorrectionFund.Equal(fundDelta) ||
+		!ledgerRows[1].Inflow.Equal(decimal.RequireFromString(na.FundTotal).Add(fundDelta)) {
+		t.Fatalf("November's ledger %+v, correction fund %s", ledgerRows, fundDelta)
+	}
+
+	// A second fix of October (the same order, 500.00 more) carries only what the first did not.
+	setCell(t, ros, "维修工单", cell, paid.Add(decimal.NewFromInt(1500)).String())
+	fixed2Out := filepath.Join(base, "fixed2-out")
+	mustRun(t, "compute", "--month", "2026-10", "--in", fixed, "--out", fixed2Out)
+	dec := filepath.Join(base, "dec")
+	mustRun(t, "correct", "--month", "2026-10", "--in", fixed, "--into", "2026-12", "--approver", "1001", "--closed", closedDir, "--to", dec)
+	paidDec := map[string]decimal.Decimal{}
+	b, err := os.ReadFile(filepath.Join(dec, "调整.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(strings.TrimPrefix(string(b), "\ufeff")), "\r\n")[1:] {
+		f := strings.Split(line, ",")
+		v := decimal.RequireFromString(f[3])
+		if f[1] == "扣款" {
+			v = v.Neg()
+		}
+		paidDec[f[0]] = v
+	}
+	second := 0
+	for i, e := range readDoc(t, fixed2Out).Employees {
+		want := decimal.RequireFromString(e.Total).Sub(decimal.RequireFromString(readDoc(t, fixedOut).Employees[i].Total))
+		if !paidDec[e.ID].Equal(want) {
+			t.Errorf("%s: the second correction pays %s, want %s", e.ID, paidDec[e.ID], want)
+		}
+		if !want.IsZero() {
+			second++
+		}
+	}
+	if second == 0 || len(paidDec) != second {
+		t.Fatalf("second correction: %d rows, %d changes", len(paidDec), second)
 	}
 }
 
@@ -373,5 +433,70 @@ func TestFundOpeningAndMissingMonths(t *testing.T) {
 	if _, e, code := run(t, "fund", "opening", "--month", "2026-10", "--balance", "1", "--by", "1001", "--out", root, "--replace"); code != 1 ||
 		!strings.Contains(e, fmt.Sprintf(msg.LedgerOpeningClosed, "2026-10")) {
 		t.Fatalf("replacing the opening of a closed month: %d %q", code, e)
+	}
+}
+
+// The audit trail vouches for every file of the output folder: a change to any of them, a file removed or
+// added, and money moved between two employees with the totals unchanged are all found, and such a folder
+// cannot be closed.
+func TestAuditVouchesForEveryFile(t *testing.T) {
+	base := t.TempDir()
+	orig := filepath.Join(base, "orig", "2026-10")
+	mustRun(t, "compute", "--month", "2026-10", "--in", sample, "--out", orig)
+	doc := readDoc(t, orig)
+	a, b := doc.Employees[0], doc.Employees[1]
+	slip := "payslips/" + a.ID + "-" + a.Name + ".xlsx"
+	move := func(e calc.DocEmployee, d int64) string {
+		return decimal.RequireFromString(e.Total).Add(decimal.NewFromInt(d)).StringFixed(2)
+	}
+	for _, c := range []struct {
+		name   string
+		tamper func(dir string) error
+		want   []string
+	}{
+		{"money moved between two employees", func(dir string) error {
+			p := filepath.Join(dir, report.ResultFile)
+			bs, _ := os.ReadFile(p)
+			s := strings.Replace(string(bs), `"total": "`+a.Total+`"`, `"total": "`+move(a, 1000)+`"`, 1)
+			s = strings.Replace(s, `"total": "`+b.Total+`"`, `"total": "`+move(b, -1000)+`"`, 1)
+			return os.WriteFile(p, []byte(s), 0o600)
+		}, []string{
+			fmt.Sprintf(msg.AuditEmployeeDiff, a.ID, move(a, 1000), a.Total),
+			fmt.Sprintf(msg.AuditEmployeeDiff, b.ID, move(b, -1000), b.Total),
+			fmt.Sprintf(msg.AuditFileChanged, "result.json"),
+		}},
+		{"a payslip edited", func(dir string) error {
+			return os.WriteFile(filepath.Join(dir, filepath.FromSlash(slip)), []byte("edited"), 0o600)
+		}, []string{fmt.Sprintf(msg.AuditFileChanged, slip)}},
+		{"a payslip removed", func(dir string) error {
+			return os.Remove(filepath.Join(dir, filepath.FromSlash(slip)))
+		}, []string{fmt.Sprintf(msg.AuditFileMissing, slip)}},
+		{"a file added", func(dir string) error {
+			return os.WriteFile(filepath.Join(dir, "payslips", "9999-某人.xlsx"), []byte("x"), 0o600)
+		}, []string{fmt.Sprintf(msg.AuditFileExtra, "payslips/9999-某人.xlsx")}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "2026-10")
+			if err := os.CopyFS(dir, os.DirFS(orig)); err != nil {
+				t.Fatal(err)
+			}
+			mustRun(t, "audit", "verify", dir)
+			if err := c.tamper(dir); err != nil {
+				t.Fatal(err)
+			}
+			out, _, code := run(t, "audit", "verify", dir)
+			var got []string
+			for _, l := range strings.Split(out, "\n") {
+				if p, ok := strings.CutPrefix(l, "error: "); ok {
+					got = append(got, p)
+				}
+			}
+			if code != 1 || strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("exit %d\n%s\nwant:\n%s", code, out, strings.Join(c.want, "\n"))
+			}
+			if _, e, code := run(t, "close", "--month", "2026-10", "--out", dir, "--by", "1001"); code != 1 || !strings.Contains(e, "cannot be closed") {
+				t.Errorf("close of a tampered folder: %d %q", code, e)
+			}
+		})
 	}
 }

@@ -80,6 +80,7 @@ func runValidate(io *IO, o *ValidateOptions) error {
 	if err := checkFormat(o.Format, "text", "json"); err != nil {
 		return err
 	}
+	io.JSON = o.Format == "json"
 	p, data, rep, err := readMonth(io, o.Month, o.In, o.Plan)
 	if err != nil {
 		return err

@@ -123,7 +123,7 @@ const (
 
 // Command line.
 const (
-	CLIBadMonth      = "--month: %v"
+	CLIBadMonth      = "--%s: %v"
 	CLIMonthRequired = "--month is required (e.g. --month 2026-10)"
 	CLIBadFormat     = "--format must be one of %s, got %q"
 	CLIFileExists    = "%s already exists; use --force to overwrite it"
@@ -159,9 +159,13 @@ const (
 	AuditBrokenChain  = "record %d does not follow the record before it (the trail was edited, or records were removed or reordered)"
 	AuditNoHeader     = "the first record is not the header"
 	AuditNoTotals     = "the last record is not the totals: the trail is cut short"
-	AuditBadResult    = "result.json cannot be read: %v"
+	AuditBadResult    = "%s cannot be read: %v"
 	AuditTotalsDiffer = "the trail's totals (fund %s, payout %s, %d employees) differ from result.json (fund %s, payout %s, %d employees)"
-	AuditOK           = "%s: audit trail intact (%d records), totals match result.json"
+	AuditOK           = "%s: audit trail intact (%d records), totals match result.json, every output file as written"
+	AuditEmployeeDiff = "employee %s: result.json pays %s, the trail's total step %s"
+	AuditFileChanged  = "%s was changed after it was written (its SHA-256 differs from the trail's)"
+	AuditFileMissing  = "%s is missing"
+	AuditFileExtra    = "%s is not in the audit trail (added after the output was written)"
 	AuditFailed       = "%s: the audit trail does not verify"
 )
 
@@ -208,13 +212,19 @@ const (
 	LedgerNoMonths          = "no computed months in %s"
 	LedgerBadOpening        = "the fund's opening balance must be a non-negative amount in whole fen, not %s"
 	LedgerOpeningThere      = "%s already records an opening balance (%s: %s, by %s); --replace replaces it while no month from it on is closed"
-	LedgerOpeningClosed     = "the fund's opening balance cannot change: %s is closed and was paid with it"
+	LedgerOpeningClosed     = "the fund's opening balance cannot be set or changed from that month: %s is closed and was paid with the ledger as it stood"
 	LedgerOpeningRecorded   = "recorded the fund's opening balance of %s: %s (by %s) in %s"
 	LedgerOpeningFlags      = "--month, --balance and --by are required"
 	LedgerFundMissingMonth  = "the after-sales fund ledger has no result for %s (under %s): its fund inflow and spending are not in the balances after it"
 	LedgerBeforeOpening     = "%s is before the fund's opening balance (%s): its fund spending is not checked against the ledger"
 	LedgerMonthMismatch     = "%s holds month %s, not %s"
 	LedgerInputsChanged     = "input files changed: %s"
+	LedgerPlanChanged       = "plan changed: sha256 %s… → %s…"
+	LedgerPlanDiffers       = "warning: %s was paid with plan sha256 %s…, this correction uses %s…: the rows include the effect of the plan change (pass --plan with the plan the month was paid with if that is not intended)"
+	LedgerIntoClosed        = "%s is closed: corrections are paid in a month that is still open"
+	LedgerAllCarried        = "%s: the corrected result differs from the closed one only by what %d earlier corrections already carried: nothing new to pay"
+	LedgerFundOnly          = "recorded a change of the fund of %s (%s) without adjustments: pay is unchanged"
+	LedgerRecorded          = "recorded in %s"
 	LedgerPoolChanged       = "pool %s: %s → %s"
 	LedgerStepChanged       = "%s: %s → %s"
 	LedgerEmployeeAdded     = "new employee"
@@ -231,5 +241,9 @@ const (
 // correct.
 const (
 	CLIBadInto      = "--into must be a month YYYY-MM, got %q"
+	CLIIntoNotLater = "--into %s must be a month after %s: corrections are paid in a later month"
+	CLIFolderMonth  = "%s is the folder of %s, not of %s"
+	CLIMonthsDiffer = "%s holds %s and %s holds %s: a diff compares two results of the same month"
+	CLINoOutRoot    = "output root %s does not exist"
 	CLICorrectFlags = "--in (the corrected inputs) and --approver are required"
 )
