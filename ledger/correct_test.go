@@ -129,7 +129,7 @@ func TestWriteCorrections(t *testing.T) {
 			wantErr: fmt.Sprintf(msg.LedgerAdjustHeader, "调整.csv", "原因")},
 		{name: "adjustments inside a workbook: a separate CSV to copy in",
 			files: map[string]string{"调整.xlsx": "xlsx", "调整-2026-10更正.csv": "an earlier correction"},
-			file: "调整-2026-10更正-2.csv", workbook: "调整.xlsx",
+			file:  "调整-2026-10更正-2.csv", workbook: "调整.xlsx",
 			want: "\xef\xbb\xbf工号,类型,奖金池,数值,原因,审批人\r\n" + rowA1 + "\r\n" + rowA2 + "\r\n"},
 		{name: "adjustments as a sheet of another workbook",
 			files: map[string]string{"十一月.xlsx": "xlsx:调整"}, file: "调整-2026-10更正.csv", workbook: "十一月.xlsx"},
