@@ -1074,6 +1074,13 @@ func TestReadBadInput(t *testing.T) {
 			},
 			want: iss("售后基金支出.csv row 2, column 保管人 (E2)", msg.ValFundKeeper, "站长助理 / 业务接待助理", "A03", "机电工")},
 
+		{name: "fund spending dated in another month", sev: Warning,
+			edit: func(f folder) {
+				f.add(roster, "A07,钱九,站长助理,4000,否,,,售后")
+				f["售后基金支出.csv"] = "日期,金额,用途,审批人,保管人\n2026-09-30,300.00,团队活动,A02,A07\n"
+			},
+			want: iss("售后基金支出.csv row 2, column 日期 (A2)", msg.ValFundOutside, "2026-09-30", "300.00", "2026-10")},
+
 		// Files and tables.
 		{name: "table found twice", sev: Error,
 			edit: func(f folder) { f["工单.csv"] = f[ros] },

@@ -262,6 +262,8 @@ func (rd *reader) buildRow(r *row) bool {
 		f.KeeperID = r.employee("keeper_id", true)
 		rd.checkFundRoles(r, f)
 		if !in("date", dt, ok) {
+			// Money out of the fund is never dropped quietly: the month it is dated in must have counted it.
+			r.warnf("date", msg.ValFundOutside, dt, f.Amount.StringFixed(2), m)
 			return false
 		}
 		d.FundSpending = append(d.FundSpending, f)

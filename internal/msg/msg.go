@@ -98,6 +98,7 @@ const (
 	ValNotStationMgr    = "a coefficient change must be approved by a %s; %s is %s"
 	ValFundApprover     = "fund spending must be approved by a %s 〔十二.5〕; %s is %s"
 	ValFundKeeper       = "the fund is kept by a %s 〔十二.5〕; %s is %s"
+	ValFundOutside      = "fund spending dated %s (%s) is not counted in %s; if the fund ledger of its own month does not hold it, date it in this month"
 	ValRoleNotInPool    = "employee %s (%s) is not a member of pool %s"
 	ValPoolRequired     = "missing value: a coefficient change needs the pool"
 	ValProbationAdjust  = "employee %s is on probation: this coefficient change is ignored"
