@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -197,6 +198,10 @@ func (rd *reader) buildEnums() {
 }
 
 // tableKey is the matching key of a table, sheet or file name.
+// correctionsFile is the name payout correct gives the rows it cannot put into a workbook's adjustments
+// table (msg.CorrectionFileFmt, perhaps numbered).
+var correctionsFile = regexp.MustCompile(`^` + strings.Replace(regexp.QuoteMeta(strings.TrimSuffix(msg.CorrectionFileFmt, ".csv")), "%s", `[0-9]{4}-[0-9]{2}`, 1) + `(-[0-9]+)?\.csv$`)
+
 func tableKey(s string) string {
 	return strings.NewReplacer("_", "", "-", "").Replace(fold.Key(s))
 }
@@ -232,9 +237,18 @@ func (rd *reader) locate(entries []os.DirEntry) map[string][]location {
 		switch ext {
 		case ".xls":
 			rd.rep.errorf(Issue{File: n}, msg.XLSOldFormat)
+		default:
+			// A table saved in another format (.txt, .ods, .numbers …) is not lost without a word.
+			if t != nil {
+				rd.rep.errorf(Issue{File: n, Table: t.Name}, msg.InWrongFormat, t.Name, ext)
+			}
 		case ".csv":
 			if t == nil {
-				rd.rep.warnf(Issue{File: n}, msg.InUnknownFile)
+				if correctionsFile.MatchString(n) {
+					rd.rep.warnf(Issue{File: n}, msg.InCorrectionsFile)
+				} else {
+					rd.rep.warnf(Issue{File: n}, msg.InUnknownFile)
+				}
 				continue
 			}
 			locs[t.Name] = append(locs[t.Name], location{file: n})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -110,8 +111,10 @@ func snapshot(io *IO, dir, month, planPath string) (*ledger.Snapshot, error) {
 	if isOutputFolder(dir) {
 		return ledger.LoadSnapshot(dir)
 	}
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+	if st, err := os.Stat(dir); err != nil {
 		return nil, usageErr(msg.InNoFolder, dir)
+	} else if !st.IsDir() {
+		return nil, usageErr(msg.InNotFolder, dir)
 	}
 	c, err := computeMonth(io, month, dir, planPath)
 	if err != nil {
@@ -177,9 +180,14 @@ func writeDiff(io *IO, d *ledger.Diff) error {
 	t := report.NewTable(io.Out)
 	t.Header([]string{report.LabelID, report.LabelName, report.LabelItem, report.LabelField, report.LabelOld, report.LabelNew, report.LabelDelta, report.LabelCause})
 	p := plan.Default().Plan // for the labels of the schemes
-	for _, c := range d.Changes {
+	for i, c := range d.Changes {
+		// A line's causes are printed once, on its first changed field.
+		causes := strings.Join(c.Causes, "; ")
+		if i > 0 && d.Changes[i-1].EmployeeID == c.EmployeeID && d.Changes[i-1].Scheme == c.Scheme {
+			causes = ""
+		}
 		if err := t.Append([]string{c.EmployeeID, c.Name, report.DiffItemLabel(p, c.Scheme), report.DiffFieldLabel(c.Field),
-			c.Old, c.New, c.Delta, strings.Join(c.Causes, "; ")}); err != nil {
+			c.Old, c.New, c.Delta, causes}); err != nil {
 			return err
 		}
 	}
@@ -409,6 +417,10 @@ func runFund(io *IO, o *FundOptions) error {
 	return nil
 }
 
+// amountText is an amount as a clerk types it (thousands separators removed): whole fen, not negative, no
+// exponent.
+var amountText = regexp.MustCompile(`^[0-9]+(\.[0-9]{1,2})?$`)
+
 // FundOpeningOptions are the flags of `payout fund opening`.
 type FundOpeningOptions struct {
 	Month   string
@@ -439,10 +451,11 @@ Exit codes: 0 recorded; 1 cannot be recorded (already recorded, a month from it 
 			if err != nil {
 				return err
 			}
-			bal, err := decimal.NewFromString(strings.ReplaceAll(o.Balance, ",", ""))
-			if err != nil || bal.IsNegative() || !bal.Equal(bal.Round(2)) {
+			plain := strings.ReplaceAll(o.Balance, ",", "")
+			if !amountText.MatchString(plain) {
 				return usageErr(msg.LedgerBadOpening, o.Balance)
 			}
+			bal := decimal.RequireFromString(plain)
 			if err := ledger.SetFundOpening(o.Out, m.String(), bal, o.By, o.Replace, now()); err != nil {
 				return &exitError{ExitInput, err}
 			}
