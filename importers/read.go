@@ -324,6 +324,7 @@ type tableReader struct {
 	rep     *Report
 	idx     map[string]int    // canonical column → cell index
 	headers map[string]string // canonical column → header as written
+	width   int               // cells up to the header's last non-empty one
 }
 
 func headerKey(s string) string {
@@ -369,13 +370,21 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Repo
 		return
 	}
 	*rd.layouts[t.Name] = layout{idx: tr.idx, headers: tr.headers}
+	_, isCSV := raw.(*csvSource)
 	for {
 		cells, n, ok := src.next()
 		if !ok {
 			break
 		}
-		if isBlank(cells) || isTotal(cells) {
+		if isBlank(cells) && !tr.hasUncachedFormula(n) || tr.isTotal(cells) {
 			continue
+		}
+		if isCSV && len(cells) > tr.width {
+			// More cells than the header: an unquoted comma, most often a thousands separator (1,234.50).
+			if extra := strings.Join(cells[tr.width:], ""); ParseText(extra) != "" {
+				rep.errorf(Issue{Table: t.Name, File: l.file, Row: n, Column: msg.CSVBeyondHeader, Cell: cellRef(tr.width, n), Value: cells[tr.width]},
+					msg.CSVExtraCells, len(cells), tr.width)
+			}
 		}
 		ti.Rows++
 		r := &row{tr: tr, cells: cells, num: n}
@@ -439,6 +448,11 @@ func (tr *tableReader) findHeader() (int, []string) {
 				tr.rep.add(d)
 			}
 			tr.idx, tr.headers = idx, headers
+			for j, c := range cells {
+				if ParseText(c) != "" {
+					tr.width = j + 1
+				}
+			}
 			return n, nil
 		}
 		if bestMissing == nil || len(missing) < len(bestMissing) {
@@ -464,20 +478,47 @@ func isBlank(cells []string) bool {
 	return true
 }
 
+// hasUncachedFormula reports whether a mapped cell of row n is a formula without a cached value: such a row
+// is not blank, whatever its cells read as.
+func (tr *tableReader) hasUncachedFormula(n int) bool {
+	for _, j := range tr.idx {
+		if tr.src.formulaWithoutValue(cellRef(j, n)) {
+			return true
+		}
+	}
+	return false
+}
+
 var totalWords = []string{"合计", "合計", "总计", "總計", "小计", "小計", "total"}
 
-func isTotal(cells []string) bool {
-	for _, c := range cells {
-		t := strings.ToLower(fold.Width(c))
-		if t == "" {
-			continue
+// isTotal reports a total row (SPEC §2): its first non-empty cell starts with a total word (spaces inside
+// ignored: 合 计). A row whose first column (the table's key: 工单号, 单据号, 工号 …) holds a value of its own
+// is data, not a total, whatever a later cell says — "TOTAL 镀晶套餐" is a product, not a sum.
+func (tr *tableReader) isTotal(cells []string) bool {
+	first := -1
+	for j, c := range cells {
+		if ParseText(c) != "" {
+			first = j
+			break
 		}
-		for _, w := range totalWords {
-			if strings.HasPrefix(t, w) {
-				return true
-			}
-		}
+	}
+	if first < 0 || !startsWithTotal(cells[first]) {
 		return false
+	}
+	if tr.t != nil && len(tr.t.Columns) > 0 {
+		if k, ok := tr.idx[tr.t.Columns[0].Name]; ok && k != first && k < len(cells) && ParseText(cells[k]) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func startsWithTotal(c string) bool {
+	t := strings.ToLower(fold.Key(c)) // width, case and all spaces folded, traditional → simplified
+	for _, w := range totalWords {
+		if strings.HasPrefix(t, w) {
+			return true
+		}
 	}
 	return false
 }

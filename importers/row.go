@@ -2,6 +2,7 @@ package importers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -13,9 +14,10 @@ import (
 
 // row is one data row being read; its getters parse a column's cell and report what is wrong with it.
 type row struct {
-	tr    *tableReader
-	cells []string
-	num   int
+	tr       *tableReader
+	cells    []string
+	num      int
+	reported []string // column and message of the issues reported
 }
 
 func (r *row) source() model.Source {
@@ -36,8 +38,28 @@ func (r *row) at(col string) Issue {
 	return i
 }
 
-func (r *row) errorf(col, format string, a ...any) { r.tr.rep.errorf(r.at(col), format, a...) }
-func (r *row) warnf(col, format string, a ...any)  { r.tr.rep.warnf(r.at(col), format, a...) }
+// errorf and warnf report an issue at a column of the row, once: a cell read by two getters (a type read
+// as text and as an enumeration) is not reported twice.
+func (r *row) errorf(col, format string, a ...any) {
+	if r.first(col, format) {
+		r.tr.rep.errorf(r.at(col), format, a...)
+	}
+}
+
+func (r *row) warnf(col, format string, a ...any) {
+	if r.first(col, format) {
+		r.tr.rep.warnf(r.at(col), format, a...)
+	}
+}
+
+func (r *row) first(col, format string) bool {
+	k := col + "\x00" + format
+	if slices.Contains(r.reported, k) {
+		return false
+	}
+	r.reported = append(r.reported, k)
+	return true
+}
 
 // raw returns the cell's text, or "" with ok false when empty or absent. An empty cell in a required column
 // is reported missing; an empty formula cell without a cached value is reported whatever the column.
@@ -147,8 +169,17 @@ func (r *row) date(col string) (model.Date, bool) {
 		r.errorf(col, bad, v)
 		return model.Date{}, false
 	}
+	// SPEC is silent: every date of these tables is a business date of the store; a year outside
+	// 2000–2099 is a typing slip (the day alone, "3", reads as the serial of 1900-01-03).
+	if d.Year < minYear || d.Year > maxYear {
+		r.errorf(col, msg.ValImplausibleDate, v, d.String())
+		return model.Date{}, false
+	}
 	return d, true
 }
+
+// The years a business date may have.
+const minYear, maxYear = 2000, 2099
 
 // dateRead reports whether a date column is empty or was read; false when it holds a value that is not a date.
 func (r *row) dateRead(col string, ok bool) bool {

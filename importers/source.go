@@ -23,8 +23,10 @@ import (
 // Limits for untrusted workbooks (zip bombs): the whole unpacked size, and the size above which a part is
 // unpacked to a temporary file instead of memory.
 const (
-	UnzipSizeLimit    = 2 << 30
+	// A dealer group's month (5,000 employees, 200,000 repair orders) unpacks to about 160 MB.
+	UnzipSizeLimit    = 1 << 30
 	UnzipXMLSizeLimit = 16 << 20
+
 	// maxHeaderScan is how many rows above the header (title rows) are searched for it.
 	maxHeaderScan = 30
 )
@@ -46,6 +48,8 @@ type csvSource struct {
 	row   int
 	e     error
 	bytes int64
+	// checkUTF8: the text is not all UTF-8 (a UTF-8 file with a GBK row pasted in): rows are checked.
+	checkUTF8 bool
 }
 
 // CSVEncoding is how a CSV file's text is encoded.
@@ -63,7 +67,8 @@ const (
 // its delimiter (tab for a tab-separated export, else comma).
 func DecodeCSV(b []byte) (text []byte, enc CSVEncoding, comma rune) {
 	if t, ok := bytes.CutPrefix(b, []byte("\xef\xbb\xbf")); ok {
-		b, enc = t, EncUTF8BOM
+		// A byte order mark settles it: UTF-8 (a row that is not is an error at that row).
+		return t, EncUTF8BOM, sniffComma(t)
 	}
 	if !utf8.Valid(b) {
 		if d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b); err == nil {
@@ -80,7 +85,7 @@ func openCSV(b []byte) *csvSource {
 	r.FieldsPerRecord = -1
 	// Records are not reused: rows are read a batch ahead (prefetch).
 	r.Comma = comma
-	return &csvSource{r: r, bytes: int64(len(b))}
+	return &csvSource{r: r, bytes: int64(len(b)), checkUTF8: !utf8.Valid(b)}
 }
 
 // sniffComma picks tab for a tab-separated export (tabs and no commas on its first line), else comma.
@@ -113,6 +118,14 @@ func (s *csvSource) next() ([]string, int, bool) {
 		return nil, 0, false
 	}
 	line, _ := s.r.FieldPos(0)
+	if s.checkUTF8 {
+		for j, f := range rec {
+			if !utf8.ValidString(f) {
+				s.e = &rowError{row: line, msg: fmt.Sprintf(msg.CSVBadUTF8, cellRef(j, line))}
+				return nil, 0, false
+			}
+		}
+	}
 	return rec, line, true
 }
 
@@ -158,6 +171,9 @@ func openWorkbook(p string) (wb *workbook, err error) {
 	if n == 4 && bytes.Equal(head, xlsMagic) {
 		return nil, errors.New(msg.XLSOldFormat)
 	}
+	if err := checkUnpackedSize(p); err != nil {
+		return nil, err
+	}
 	f, err := excelize.OpenFile(p, excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
 	if err != nil {
 		return nil, fmt.Errorf(msg.XLSXBroken, err)
@@ -172,6 +188,31 @@ func openWorkbook(p string) (wb *workbook, err error) {
 		wb.is1904 = *props.Date1904
 	}
 	return wb, nil
+}
+
+// maxSharedStrings bounds the shared-string table, which excelize holds in memory whole (a 600 MB string in
+// a 0.6 MB file took 2.3 GB): a real export's table is tens of MB. A variable for tests.
+var maxSharedStrings uint64 = 128 << 20
+
+// checkUnpackedSize refuses a workbook that says it unpacks to more than the limits (a zip bomb, or no
+// month's export) before anything is unpacked.
+func checkUnpackedSize(p string) error {
+	zr, err := zip.OpenReader(p)
+	if err != nil {
+		return nil // not a zip: excelize says what is wrong
+	}
+	defer zr.Close()
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		if strings.EqualFold(strings.TrimPrefix(f.Name, "/"), "xl/sharedStrings.xml") && f.UncompressedSize64 > maxSharedStrings {
+			return fmt.Errorf(msg.XLSXTooLarge, "xl/sharedStrings.xml", f.UncompressedSize64>>20, maxSharedStrings>>20)
+		}
+	}
+	if total > UnzipSizeLimit {
+		return fmt.Errorf(msg.XLSXTooLarge, "the workbook", total>>20, UnzipSizeLimit>>20)
+	}
+	return nil
 }
 
 func (wb *workbook) Close() {
@@ -244,7 +285,7 @@ func (wb *workbook) formulaCells(sheet string) (map[string]bool, error) {
 	if err != nil || part == nil {
 		return nil, err
 	}
-	has, err := containsFormula(part)
+	has, err := scanSheet(part)
 	if err != nil || !has {
 		return nil, err
 	}
@@ -256,7 +297,7 @@ func (wb *workbook) formulaCells(sheet string) (map[string]bool, error) {
 	out := map[string]bool{}
 	dec := xml.NewDecoder(io.LimitReader(rc, UnzipSizeLimit))
 	var ref string
-	var hasF, hasV bool
+	var hasF, hasV, isStr bool
 	var inV bool
 	for {
 		tok, err := dec.Token()
@@ -267,16 +308,22 @@ func (wb *workbook) formulaCells(sheet string) (map[string]bool, error) {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "c":
-				ref, hasF, hasV = "", false, false
+				ref, hasF, hasV, isStr = "", false, false, false
 				for _, a := range t.Attr {
-					if a.Name.Local == "r" {
+					switch a.Name.Local {
+					case "r":
 						ref = a.Value
+					case "t":
+						isStr = a.Value == "str"
 					}
 				}
 			case "f":
 				hasF = true
 			case "v":
 				inV = true
+				// A string result that is empty is a cached value: "" (LibreOffice writes <v></v> with
+				// t="str"). Without t="str" an empty <v> is what programs write for "not calculated".
+				hasV = hasV || isStr
 			}
 		case xml.CharData:
 			if inV && len(bytes.TrimSpace(t)) > 0 {
@@ -296,7 +343,10 @@ func (wb *workbook) formulaCells(sheet string) (map[string]bool, error) {
 	return out, nil
 }
 
-func containsFormula(part *zip.File) (bool, error) {
+// scanSheet reads a sheet's XML once as bytes: whether it has formulas at all, and whether it ends as a
+// worksheet part ends. excelize's row iterator stops quietly at a sheet cut short (PITFALLS): its rows would
+// be lost without a word, so a sheet that does not end with </worksheet> is an error.
+func scanSheet(part *zip.File) (hasFormula bool, err error) {
 	rc, err := part.Open()
 	if err != nil {
 		return false, fmt.Errorf(msg.XLSXBroken, err)
@@ -304,20 +354,35 @@ func containsFormula(part *zip.File) (bool, error) {
 	defer rc.Close()
 	br := bufio.NewReaderSize(io.LimitReader(rc, UnzipSizeLimit), 1<<16)
 	buf := make([]byte, 1<<16)
-	var carry []byte
+	var carry, tail []byte
 	for {
-		n, err := br.Read(buf)
-		chunk := append(carry, buf[:n]...)
-		if bytes.Contains(chunk, []byte("<f>")) || bytes.Contains(chunk, []byte("<f ")) || bytes.Contains(chunk, []byte("<f/")) {
-			return true, nil
+		n, rerr := br.Read(buf)
+		if !hasFormula {
+			chunk := append(carry, buf[:n]...)
+			if bytes.Contains(chunk, []byte("<f>")) || bytes.Contains(chunk, []byte("<f ")) || bytes.Contains(chunk, []byte("<f/")) {
+				hasFormula = true
+			}
+			if len(chunk) >= 2 {
+				carry = append(carry[:0], chunk[len(chunk)-2:]...)
+			}
 		}
-		if len(chunk) >= 2 {
-			carry = append(carry[:0], chunk[len(chunk)-2:]...)
+		if n > 0 {
+			tail = append(tail, buf[:n]...)
+			if len(tail) > 64 {
+				tail = append(tail[:0], tail[len(tail)-64:]...)
+			}
 		}
-		if err != nil {
-			return false, nil
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			return false, fmt.Errorf(msg.XLSXBroken, rerr)
 		}
 	}
+	if !bytes.HasSuffix(bytes.TrimSpace(tail), []byte("worksheet>")) {
+		return false, errors.New(msg.XLSXCutShort)
+	}
+	return hasFormula, nil
 }
 
 // sheetPart finds a sheet's XML part in the package (workbook.xml → its relationship → the part).

@@ -29,7 +29,7 @@ func ParseAmount(s string) (decimal.Decimal, string) {
 	if plainNumber(s) {
 		// Fast path for what a spreadsheet stores: ASCII digits with an optional sign and point.
 		if d, err := decimal.NewFromString(s); err == nil {
-			return excelPrecision(d), ""
+			return checkMagnitude(excelPrecision(d))
 		}
 	}
 	t := fold.Width(s)
@@ -63,6 +63,17 @@ func ParseAmount(s string) (decimal.Decimal, string) {
 	d = excelPrecision(d)
 	if neg {
 		d = d.Neg()
+	}
+	return checkMagnitude(d)
+}
+
+// maxAmount bounds amounts and numbers: 10^15 (a thousand trillion) is no figure of a month's payroll, and
+// a value like 1e400 from a broken export is an error, not a number to compute with.
+var maxAmount = decimal.New(1, 15)
+
+func checkMagnitude(d decimal.Decimal) (decimal.Decimal, string) {
+	if d.Abs().GreaterThanOrEqual(maxAmount) {
+		return decimal.Zero, msg.ValTooLarge
 	}
 	return d, ""
 }
@@ -224,9 +235,10 @@ func ParseID(s string) string {
 	return t
 }
 
-// ParseText trims surrounding spaces (full-width too) of free text.
+// ParseText trims surrounding spaces (full-width too) of free text and drops invisible characters
+// (zero-width spaces and the like, fold.StripInvisible).
 func ParseText(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool {
+	return strings.TrimFunc(fold.StripInvisible(s), func(r rune) bool {
 		return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' || r == '\r' || r == '\n'
 	})
 }

@@ -38,7 +38,7 @@ func Key(s string) string {
 	if v, ok := cache.Load(s); ok {
 		return v.(string)
 	}
-	k := norm.NFKC.String(s)
+	k := norm.NFKC.String(StripInvisible(s))
 	k = strings.ToLower(k)
 	k = strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
@@ -72,5 +72,23 @@ func hasHan(s string) bool {
 // Width folds full-width forms to half-width (NFKC) and trims surrounding white space, keeping case and
 // script: for values such as amounts, dates and ids.
 func Width(s string) string {
-	return strings.TrimFunc(norm.NFKC.String(s), unicode.IsSpace)
+	return strings.TrimFunc(norm.NFKC.String(StripInvisible(s)), unicode.IsSpace)
+}
+
+// invisible are characters that show as nothing: zero-width space, non-joiner and joiner, word joiner, a
+// byte order mark inside text, soft hyphen. Pasted from web pages and chat tools, they make "MR26100001" and
+// "MR26100001\u200b" two different keys that look the same.
+const invisible = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+// StripInvisible removes the invisible characters from s.
+func StripInvisible(s string) string {
+	if !strings.ContainsAny(s, invisible) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(invisible, r) {
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -39,12 +39,14 @@ const (
 
 // Cell values: formats take the quoted cell text.
 const (
-	ValNotAmount  = "%q is not an amount"
-	ValNotNumber  = "%q is not a number"
-	ValNotRatio   = "%q is not a ratio (0.3 or 30%%)"
-	ValNotDate    = "%q is not a date"
-	ValNoSuchDate = "%q is not a real calendar date"
-	ValNotBool    = "%q is not yes or no (是/否)"
+	ValNotAmount       = "%q is not an amount"
+	ValTooLarge        = "%q is too large for an amount"
+	ValImplausibleDate = "%q is not a plausible date (%s): the year must be from 2000 to 2099"
+	ValNotNumber       = "%q is not a number"
+	ValNotRatio        = "%q is not a ratio (0.3 or 30%%)"
+	ValNotDate         = "%q is not a date"
+	ValNoSuchDate      = "%q is not a real calendar date"
+	ValNotBool         = "%q is not yes or no (是/否)"
 )
 
 // Reports.
@@ -54,9 +56,14 @@ const (
 
 // Files.
 const (
-	CSVSyntax    = "CSV syntax error: %v"
-	XLSXBroken   = "cannot read this workbook: %v"
-	XLSOldFormat = "this is an old .xls workbook; open it in Excel or WPS and save it as .xlsx"
+	CSVSyntax       = "CSV syntax error: %v"
+	CSVExtraCells   = "the row has %d cells, the header %d: a value with a comma must be in quotes (e.g. \"1,234.50\")"
+	CSVBeyondHeader = "beyond the header"
+	CSVBadUTF8      = "cell %s is not UTF-8 text, though the file starts as UTF-8 (a row pasted from a GBK file?): retype it, or save the whole file again as CSV UTF-8"
+	XLSXBroken      = "cannot read this workbook: %v"
+	XLSXTooLarge    = "%s unpacks to %d MB, more than the %d MB an export can be: refused (a damaged or malicious file?)"
+	XLSXCutShort    = "the sheet's data ends early (the file is cut off or damaged): rows would be lost; open it in Excel or WPS and save it again, or export it again"
+	XLSOldFormat    = "this is an old .xls workbook; open it in Excel or WPS and save it as .xlsx"
 )
 
 // Input folder and tables.
