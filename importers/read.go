@@ -430,7 +430,8 @@ func (tr *tableReader) findHeader() (int, []string) {
 			}
 			if prev, seen := idx[name]; seen {
 				dups = append(dups, Issue{Table: tr.t.Name, File: tr.loc.file, Sheet: tr.loc.sheet, Row: n,
-					Column: strings.TrimSpace(c), Cell: cellRef(j, n), Message: fmt.Sprintf(msg.InDuplicateColumn, strings.TrimSpace(c), cellRef(prev, n))})
+					Column: strings.TrimSpace(c), Cell: cellRef(j, n),
+					Message: fmt.Sprintf(msg.InDuplicateColumn, headers[name], cellRef(prev, n), strings.TrimSpace(c), cellRef(j, n), name)})
 				continue
 			}
 			idx[name] = j
@@ -453,6 +454,7 @@ func (tr *tableReader) findHeader() (int, []string) {
 					tr.width = j + 1
 				}
 			}
+			tr.lookAlike(cells, n)
 			return n, nil
 		}
 		if bestMissing == nil || len(missing) < len(bestMissing) {
@@ -476,6 +478,50 @@ func isBlank(cells []string) bool {
 		}
 	}
 	return true
+}
+
+// lookAlike warns of a header cell payout does not read that looks like an optional column the table lacks
+// (实收金额(元) for 实收金额, 结算时间 for 结算日期): unread, that column would read as empty in every row.
+func (tr *tableReader) lookAlike(cells []string, n int) {
+	used := map[int]bool{}
+	for _, j := range tr.idx {
+		used[j] = true
+	}
+	for _, col := range tr.t.Columns {
+		if _, ok := tr.idx[col.Name]; ok || col.Required {
+			continue
+		}
+		for j, c := range cells {
+			if used[j] || ParseText(c) == "" {
+				continue
+			}
+			if looksLike(headerKey(c), append([]string{col.Name}, col.Aliases...)) {
+				tr.rep.warnf(Issue{Table: tr.t.Name, File: tr.loc.file, Sheet: tr.loc.sheet, Row: n, Column: strings.TrimSpace(c),
+					Cell: cellRef(j, n)}, msg.InLooksLike, strings.TrimSpace(c), col.Header(), col.Name)
+				used[j] = true
+				break
+			}
+		}
+	}
+}
+
+// looksLike: the header key holds one of the names, or starts with the same two characters as a Chinese one.
+func looksLike(key string, names []string) bool {
+	for _, a := range names {
+		k := headerKey(a)
+		if k == "" {
+			continue
+		}
+		if strings.Contains(key, k) {
+			return true
+		}
+		if r := []rune(k); len(r) >= 3 && r[0] > 0x2e80 {
+			if kr := []rune(key); len(kr) >= 2 && kr[0] == r[0] && kr[1] == r[1] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasUncachedFormula reports whether a mapped cell of row n is a formula without a cached value: such a row

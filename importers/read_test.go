@@ -875,7 +875,17 @@ func TestReadBadInput(t *testing.T) {
 			edit: func(f folder) {
 				f[roster] = strings.Replace(f[roster], "部门\n", "部门,员工编号\n", 1)
 			},
-			want: iss("员工名册.csv row 1, column 员工编号 (I1)", msg.InDuplicateColumn, "员工编号", "A1")},
+			want: iss("员工名册.csv row 1, column 员工编号 (I1)", msg.InDuplicateColumn, "工号", "A1", "员工编号", "I1", "id")},
+		{name: "a header that looks like an optional column", sev: Warning,
+			edit: func(f folder) {
+				f[ros] = "工单号,维修类型,服务顾问工号,接车日期,结算时间,实收金额(元)\n"
+			},
+			want: iss("维修工单.csv row 1, column 实收金额(元) (F1)", msg.InLooksLike, "实收金额(元)", "实收金额", "paid_amount")},
+		{name: "a header that starts like an optional column", sev: Warning,
+			edit: func(f folder) {
+				f[ros] = "工单号,维修类型,服务顾问工号,接车日期,结算时间,实收金额(元)\n"
+			},
+			want: iss("维修工单.csv row 1, column 结算时间 (E1)", msg.InLooksLike, "结算时间", "结算日期", "settled_date")},
 
 		// Unparseable values.
 		{name: "unparseable amount", sev: Error,

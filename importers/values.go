@@ -135,7 +135,34 @@ func ParseRatio(s string) (decimal.Decimal, string) {
 
 var reDate = regexp.MustCompile(`^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?(?:(?:[T\s]+|$)(.*))$`)
 var reYearMonth = regexp.MustCompile(`^(19|20)[0-9]{2}[.][0-9]{1,2}$`)
-var reTime = regexp.MustCompile(`^([0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?\s*([zZ]|[+-][0-9]{2}:?[0-9]{2})?|[0-9]{1,2}时([0-9]{1,2}分([0-9]{1,2}秒)?)?)?$`)
+// reTime is a time of day after a date: 15:04, 15:04:05.123, 3:04 PM, 下午 3:04:00 (as Chinese Windows writes
+// it), 15时4分5秒, with an optional zone. Groups: hour, minute, second (clock or 时分秒 form), and the marks.
+var reTime = regexp.MustCompile(`^(?:(上午|下午|中午|晚上|凌晨|am|pm)\s*)?([0-9]{1,2})(?::([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?|时(?:([0-9]{1,2})分(?:([0-9]{1,2})秒)?)?)\s*(am|pm|上午|下午)?\s*(z|[+-][0-9]{2}:?[0-9]{2})?$`)
+
+// validTime reports whether s is empty or a time of day that exists (no 25:00 or 99:99).
+func validTime(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return true
+	}
+	m := reTime.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	num := func(a, b string) int {
+		if a == "" {
+			a = b
+		}
+		n, _ := strconv.Atoi(a)
+		return n
+	}
+	h, mi, se := num(m[2], ""), num(m[3], m[5]), num(m[4], m[6])
+	maxH := 23
+	if m[1] != "" || m[7] != "" {
+		maxH = 12 // with a morning/afternoon mark
+	}
+	return h <= maxH && mi <= 59 && se <= 59
+}
 
 // ParseDate reads an Excel serial number (with the workbook's 1904 flag) or a date written as 2026-10-03,
 // 2026/10/3, 2026.10.03 or 2026年10月3日, each optionally followed by a time of day (ignored).
@@ -145,7 +172,7 @@ func ParseDate(s string, date1904 bool) (model.Date, string) {
 		t = fold.Width(s)
 	}
 	if m := reDate.FindStringSubmatch(t); m != nil {
-		if !reTime.MatchString(strings.TrimSpace(m[4])) {
+		if !validTime(m[4]) {
 			return model.Date{}, msg.ValNotDate
 		}
 		y, _ := strconv.Atoi(m[1])
