@@ -135,6 +135,7 @@ func ParseRatio(s string) (decimal.Decimal, string) {
 
 var reDate = regexp.MustCompile(`^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?(?:(?:[T\s]+|$)(.*))$`)
 var reYearMonth = regexp.MustCompile(`^(19|20)[0-9]{2}[.][0-9]{1,2}$`)
+
 // reTime is a time of day after a date: 15:04, 15:04:05.123, 3:04 PM, 下午 3:04:00 (as Chinese Windows writes
 // it), 15时4分5秒, with an optional zone. Groups: hour, minute, second (clock or 时分秒 form), and the marks.
 var reTime = regexp.MustCompile(`^(?:(上午|下午|中午|晚上|凌晨|am|pm)\s*)?([0-9]{1,2})(?::([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?|时(?:([0-9]{1,2})分(?:([0-9]{1,2})秒)?)?)\s*(am|pm|上午|下午)?\s*(z|[+-][0-9]{2}:?[0-9]{2})?$`)

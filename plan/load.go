@@ -104,13 +104,29 @@ func Parse(name string, b []byte) (*Loaded, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
 	var p Plan
+	var es Errors
 	if err := dec.Decode(&p); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, Errors{{File: name, Msg: msg.PlanEmpty}}
 		}
-		return nil, decodeErrors(name, err)
+		es = decodeErrors(name, err)
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			return nil, es // a syntax error: nothing was decoded
+		}
+		// Unknown keys and values of the wrong type: the rest was decoded, so its checks run too (all
+		// problems are reported at once), except on the lines already reported.
 	}
-	if es := p.check(name); len(es) > 0 {
+	seen := map[int]bool{}
+	for _, e := range es {
+		seen[e.Line] = true
+	}
+	for _, e := range p.check(name) {
+		if !seen[e.Line] || e.Line == 0 {
+			es = append(es, e)
+		}
+	}
+	if len(es) > 0 {
 		sort.SliceStable(es, func(i, j int) bool { return es[i].Line < es[j].Line })
 		return nil, es
 	}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -67,5 +68,27 @@ func TestParseErrors(t *testing.T) {
 				t.Fatalf("error\n%s\nwant a line\n%s", err, want)
 			}
 		})
+	}
+}
+
+// An unknown key does not hide the other problems of the file: all are reported at once, in line order.
+func TestParseReportsEveryProblem(t *testing.T) {
+	text := mutate(t, "  rate: 0.05\n", "  rate: 0.05\n  rat: 1\n")
+	text = []byte(strings.Replace(string(text), "{figure: beauty_revenue, rate: 0.12}", "{figure: beauty_revenue, rate: -0.12}", 1))
+	_, err := Parse("store.yaml", text)
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("%v", err)
+	}
+	want := []string{
+		"store.yaml line " + strconv.Itoa(lineOf(t, text, "  rat: 1")) + `: unknown key "rat"`,
+		"store.yaml line " + strconv.Itoa(lineOf(t, text, "rate: -0.12")) + ": rate must not be negative, got -0.12",
+	}
+	var got []string
+	for _, e := range es {
+		got = append(got, e.Error())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
