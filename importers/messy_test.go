@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"golang.org/x/text/encoding/unicode"
 	"strings"
 	"testing"
 
@@ -88,6 +89,18 @@ func TestMessyExports(t *testing.T) {
 		{name: "an amount no payroll has", sev: Error,
 			edit: func(t *testing.T, f folder) { f.add("美容销售.csv", "MR1,2026-10-05,1e400") },
 			want: iss("美容销售.csv row 2, column 实收金额 (C2)", msg.ValTooLarge, "1e400")},
+		{name: "an empty file", sev: Error,
+			edit: func(t *testing.T, f folder) { f["美容销售.csv"] = "\r\n,,\r\n" },
+			want: iss("美容销售.csv", msg.InEmptyFile)},
+		{name: "UTF-16 tab-separated text (Excel's Unicode Text)",
+			edit: func(t *testing.T, f folder) {
+				f["美容销售.csv"] = utf16le("单据号\t日期\t实收金额\r\nMR1\t2026-10-05\t100\r\n")
+			},
+			check: func(t *testing.T, r *Report, rows map[string]int) {
+				if rows[TBeautySales] != 1 {
+					t.Errorf("%d beauty rows", rows[TBeautySales])
+				}
+			}},
 		{name: "a UTF-8 file with a GBK row", sev: Error,
 			edit: func(t *testing.T, f folder) {
 				f["美容销售.csv"] = string(withBOM("单据号,日期,实收金额\nMR1,2026-10-05,100\n")) + string(gb18030(t, "MR2,2026-10-05,洗车\n"))
@@ -135,4 +148,10 @@ func TestSharedStringsBomb(t *testing.T) {
 	if !hasIssue(rep, Error, want) {
 		t.Errorf("want %s\nissues:%s", want, issueLines(rep))
 	}
+}
+
+// utf16le encodes s as UTF-16 little-endian with its byte order mark.
+func utf16le(s string) string {
+	b, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(s)
+	return b
 }

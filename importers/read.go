@@ -135,6 +135,10 @@ func Read(opt Options) (*model.MonthData, *Report, error) {
 	// The roster first: the other tables refer to it.
 	if ti := rd.info[TEmployees]; !ti.Missing {
 		rd.readTable(Tables[0], location{file: ti.File, sheet: ti.Sheet}, ti, &reps[0])
+		if ti.Rows == 0 && !reps[0].HasErrors() {
+			// SPEC is silent: a month without a single employee pays nobody; that is a wrong file, not a month.
+			reps[0].errorf(Issue{Table: TEmployees, File: ti.File, Sheet: ti.Sheet}, msg.InNoEmployees)
+		}
 	}
 	rd.indexRoster()
 	// Then the other tables, a file per worker (a workbook is read by one goroutine at a time); each table
@@ -325,6 +329,7 @@ type tableReader struct {
 	idx     map[string]int    // canonical column → cell index
 	headers map[string]string // canonical column → header as written
 	width   int               // cells up to the header's last non-empty one
+	sawText bool              // a row with text was read while looking for the header
 }
 
 func headerKey(s string) string {
@@ -366,7 +371,11 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Repo
 			fileError(rep, at, err)
 			return
 		}
-		rep.errorf(at, msg.InNoHeader, strings.Join(missing, ", "))
+		if !tr.sawText {
+			rep.errorf(at, msg.InEmptyFile)
+		} else {
+			rep.errorf(at, msg.InNoHeader, strings.Join(missing, ", "))
+		}
 		return
 	}
 	*rd.layouts[t.Name] = layout{idx: tr.idx, headers: tr.headers}
@@ -420,6 +429,7 @@ func (tr *tableReader) findHeader() (int, []string) {
 		if !ok {
 			break
 		}
+		tr.sawText = tr.sawText || !isBlank(cells)
 		idx := map[string]int{}
 		headers := map[string]string{}
 		var dups []Issue

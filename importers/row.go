@@ -171,15 +171,13 @@ func (r *row) date(col string) (model.Date, bool) {
 	}
 	// SPEC is silent: every date of these tables is a business date of the store; a year outside
 	// 2000–2099 is a typing slip (the day alone, "3", reads as the serial of 1900-01-03).
-	if d.Year < minYear || d.Year > maxYear {
+	if d.Year < model.MinYear || d.Year > model.MaxYear {
 		r.errorf(col, msg.ValImplausibleDate, v, d.String())
 		return model.Date{}, false
 	}
 	return d, true
 }
 
-// The years a business date may have.
-const minYear, maxYear = 2000, 2099
 
 // dateRead reports whether a date column is empty or was read; false when it holds a value that is not a date.
 func (r *row) dateRead(col string, ok bool) bool {

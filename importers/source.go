@@ -16,6 +16,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"payout/internal/msg"
 )
@@ -61,11 +62,23 @@ const (
 	EncUTF8 CSVEncoding = iota
 	EncUTF8BOM
 	EncGB18030
+	EncUTF16 // with a byte order mark
 )
 
 // DecodeCSV returns the text of a CSV file as UTF-8 without a byte order mark, the encoding it was in, and
 // its delimiter (tab for a tab-separated export, else comma).
 func DecodeCSV(b []byte) (text []byte, enc CSVEncoding, comma rune) {
+	// UTF-16 with its byte order mark: what Excel writes as "Unicode Text" (tab-separated).
+	for _, u := range []struct {
+		bom    string
+		endian unicode.Endianness
+	}{{"\xff\xfe", unicode.LittleEndian}, {"\xfe\xff", unicode.BigEndian}} {
+		if bytes.HasPrefix(b, []byte(u.bom)) {
+			if d, err := unicode.UTF16(u.endian, unicode.ExpectBOM).NewDecoder().Bytes(b); err == nil {
+				return d, EncUTF16, sniffComma(d)
+			}
+		}
+	}
 	if t, ok := bytes.CutPrefix(b, []byte("\xef\xbb\xbf")); ok {
 		// A byte order mark settles it: UTF-8 (a row that is not is an error at that row).
 		return t, EncUTF8BOM, sniffComma(t)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"payout/calc"
 	"payout/importers"
@@ -293,8 +294,17 @@ func appendCSV(p string, rows []Correction) error {
 		return err
 	}
 	body = append(body, rs...)
-	if enc == importers.EncGB18030 {
+	switch enc {
+	case importers.EncGB18030:
 		if body, err = simplifiedchinese.GB18030.NewEncoder().Bytes(body); err != nil {
+			return err
+		}
+	case importers.EncUTF16:
+		endian := unicode.LittleEndian
+		if bytes.HasPrefix(b, []byte("\xfe\xff")) {
+			endian = unicode.BigEndian
+		}
+		if body, err = unicode.UTF16(endian, unicode.IgnoreBOM).NewEncoder().Bytes(body); err != nil {
 			return err
 		}
 	}

@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"fmt"
+	"golang.org/x/text/encoding/unicode"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,6 +79,12 @@ func TestCorrections(t *testing.T) {
 	}
 }
 
+// utf16le encodes s as UTF-16 little-endian with its byte order mark.
+func utf16le(s string) string {
+	b, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(s)
+	return b
+}
+
 func corrections() []Correction {
 	closed := calc.Document{Month: "2026-10", Employees: []calc.DocEmployee{emp("A1", "张伟", "3000.00", "3190.00", line("advisor", "200.00", "0.00", "10.00", "190.00")), emp("A2", "李娜", "2000.00", "2000.00")}}
 	fixed := calc.Document{Month: "2026-10", Employees: []calc.DocEmployee{emp("A1", "张伟", "3000.00", "3199.50", line("advisor", "210.00", "0.00", "10.50", "199.50")), emp("A2", "李娜", "2000.00", "1990.00")}}
@@ -120,6 +127,10 @@ func TestWriteCorrections(t *testing.T) {
 			files: map[string]string{"调整.csv": gb("工号,类型,数值,原因,审批人\r\nA2,奖励,50,全勤,1001\r\n")}, file: "调整.csv",
 			want: gb("工号,类型,数值,原因,审批人\r\nA2,奖励,50,全勤,1001\r\n" +
 				"A1,奖励,9.50,2026-10 更正: 业务接待组 +9.50,1001\r\nA2,扣款,10.00,2026-10 更正,'=1+2\r\n")},
+		{name: "appended to a UTF-16 tab-separated file (Excel's Unicode Text) in UTF-16",
+			files: map[string]string{"调整.csv": utf16le("工号\t类型\t数值\t原因\t审批人\r\n")}, file: "调整.csv",
+			want: utf16le("工号\t类型\t数值\t原因\t审批人\r\n" +
+				"A1\t奖励\t9.50\t2026-10 更正: 业务接待组 +9.50\t1001\r\nA2\t扣款\t10.00\t2026-10 更正\t'=1+2\r\n")},
 		{name: "appended to a tab-separated CSV with tabs",
 			files: map[string]string{"adjustments.CSV": "emp_id\tkind\tvalue\treason\tapprover_id\n"}, file: "adjustments.CSV",
 			want: "emp_id\tkind\tvalue\treason\tapprover_id\n" +

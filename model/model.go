@@ -6,6 +6,7 @@ package model
 
 import (
 	"fmt"
+	"payout/internal/msg"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -32,11 +33,18 @@ type Month struct {
 	Month time.Month
 }
 
+// MinYear and MaxYear bound the years of business dates and months (SPEC is silent): a year outside is a
+// typing slip ("0000-10", the day "3" read as the serial of 1900-01-03).
+const MinYear, MaxYear = 2000, 2099
+
 // ParseMonth parses "YYYY-MM".
 func ParseMonth(s string) (Month, error) {
 	t, err := time.Parse("2006-01", s)
 	if err != nil || len(s) != 7 {
-		return Month{}, fmt.Errorf("%q is not a month of the form YYYY-MM", s)
+		return Month{}, fmt.Errorf(msg.MonthForm, s)
+	}
+	if t.Year() < MinYear || t.Year() > MaxYear {
+		return Month{}, fmt.Errorf(msg.MonthRange, s, MinYear, MaxYear)
 	}
 	return Month{t.Year(), t.Month()}, nil
 }

@@ -63,7 +63,7 @@ const (
 	XLSXBroken      = "cannot read this workbook: %v"
 	XLSXTooLarge    = "%s unpacks to %d MB, more than the %d MB an export can be: refused (a damaged or malicious file?)"
 	XLSXCutShort    = "the sheet's data ends early (the file is cut off or damaged): rows would be lost; open it in Excel or WPS and save it again, or export it again"
-	XLSOldFormat    = "this is an old .xls workbook; open it in Excel or WPS and save it as .xlsx"
+	XLSOldFormat    = "this is an old .xls workbook or a password-protected one; open it in Excel or WPS and save it as .xlsx without a password"
 )
 
 // Input folder and tables.
@@ -76,13 +76,14 @@ const (
 	InCorrectionsFile = "corrections written by payout correct, not read from here: copy its rows into the adjustments table (调整), then delete this file"
 	InWrongFormat     = "table %s is in a %s file, which is not read: save it as .xlsx or .csv"
 	InNoHeader        = "no header row found: missing required column %s"
+	InNoEmployees     = "the roster has no employees"
+	InEmptyFile       = "the file is empty"
 	InMissingColumns  = "missing required column %s"
 	InDuplicateColumn = "columns %s (%s) and %s (%s) both mean %s: delete or rename one of them"
 	InLooksLike       = "column %s is not read; if it is %s (%s), name it so: without it every row reads that column as empty"
 	InOutsideMonth    = "rows dated outside %[2]s, set aside (not counted this month): %[1]d"
 	InPoolNoSource    = "pool %s: table %s is missing, so its figures count as 0"
 	InReadFailed      = "cannot read: %v"
-	InEmptyFile       = "the file has no rows"
 )
 
 // Values and rows. Formats with %q take the cell text.
@@ -135,6 +136,8 @@ const (
 // Command line.
 const (
 	CLIBadMonth      = "--%s: %v"
+	MonthForm        = "%q is not a month of the form YYYY-MM"
+	MonthRange       = "%q is not a month from %d to %d"
 	CLIMonthRequired = "--month is required (e.g. --month 2026-10)"
 	CLIBadFormat     = "--format must be one of %s, got %q"
 	CLIFileExists    = "%s already exists; use --force to overwrite it"
