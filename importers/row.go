@@ -178,7 +178,6 @@ func (r *row) date(col string) (model.Date, bool) {
 	return d, true
 }
 
-
 // dateRead reports whether a date column is empty or was read; false when it holds a value that is not a date.
 func (r *row) dateRead(col string, ok bool) bool {
 	if ok {
