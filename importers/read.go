@@ -330,6 +330,24 @@ type tableReader struct {
 	headers map[string]string // canonical column → header as written
 	width   int               // cells up to the header's last non-empty one
 	sawText bool              // a row with text was read while looking for the header
+	unknown map[string]int    // ids not on the roster → rows naming them
+	order   []string          // those ids, in order of first sight
+}
+
+// maxSameUnknown is how many rows of a table naming the same id that is not on the roster are listed one
+// by one; the rest are counted in one issue (a wrong id on the roster would otherwise bury everything).
+const maxSameUnknown = 3
+
+// notOnRoster counts a row naming id, not on the roster, and returns how many rows have so far.
+func (tr *tableReader) notOnRoster(id string) int {
+	if tr.unknown == nil {
+		tr.unknown = map[string]int{}
+	}
+	if tr.unknown[id] == 0 {
+		tr.order = append(tr.order, id)
+	}
+	tr.unknown[id]++
+	return tr.unknown[id]
 }
 
 func headerKey(s string) string {
@@ -403,6 +421,11 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Repo
 	}
 	if err := src.err(); err != nil {
 		fileError(rep, at, err)
+	}
+	for _, id := range tr.order {
+		if n := tr.unknown[id]; n > maxSameUnknown {
+			rep.errorf(at, msg.ValNotOnRosterMore, id, n-maxSameUnknown, n, maxSameUnknown)
+		}
 	}
 	if rd.opt.OnTable != nil {
 		rd.opt.OnTable(t.Name, ti.Rows)

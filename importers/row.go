@@ -229,7 +229,7 @@ func (r *row) employee(col string, onRoster bool) string {
 		cell := ParseText(r.at(col).Value)
 		if strings.HasPrefix(problem, "ambiguous") {
 			r.errorf(col, msg.ValNameAmbiguous, cell, strings.TrimPrefix(problem, "ambiguous:"))
-		} else {
+		} else if n := r.tr.notOnRoster(cell); n <= maxSameUnknown {
 			r.errorf(col, msg.ValNotOnRoster, cell)
 		}
 	}

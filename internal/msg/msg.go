@@ -102,6 +102,7 @@ const (
 	ValUnknownMetric    = "unknown metric %q"
 	ValDuplicate        = "duplicate %s %q (first on row %d)"
 	ValNotOnRoster      = "%q is not an employee id or name on the roster"
+	ValNotOnRosterMore  = "%s is not on the roster: %d more rows name it (%d in all; the first %d are listed)"
 	ValNameAmbiguous    = "%q is the name of more than one employee (%s); use the id"
 	ValSellerRequired   = "missing value: an after-sales sale needs the seller's id"
 	ValScopeNotPool     = "scope %q of metric %s must be a pool"
