@@ -318,9 +318,18 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 	if o.To != "" {
 		to = filepath.Clean(o.To)
 	}
+	for _, r := range rows {
+		if r.EmployeeID == o.Approver {
+			fmt.Fprintf(io.Err, msg.LedgerSelfApproved+"\n", o.Approver)
+		}
+	}
+	_, statErr := os.Stat(to)
 	path, workbook, err := ledger.WriteCorrections(to, m.String(), rows)
 	if err != nil {
 		return &exitError{ExitInput, err}
+	}
+	if statErr != nil && path != "" {
+		fmt.Fprintf(io.Out, msg.LedgerCreatedFolder+"\n", to)
 	}
 	rec := ledger.Record(m.String(), into.String(), now().UTC().Format(time.RFC3339), o.Approver, o.In, c.plan.SHA256, path, rows)
 	if err := ledger.AppendCorrections(closedDir, rec); err != nil {

@@ -240,6 +240,8 @@ const (
 	LedgerAllCarried        = "%s: the corrected result differs from the closed one only by what %d earlier corrections already carried: nothing new to pay"
 	LedgerFundOnly          = "recorded a change of the fund of %s (%s) without adjustments: pay is unchanged"
 	LedgerRecorded          = "recorded in %s"
+	LedgerSelfApproved      = "warning: --approver %s approves a correction of their own pay: have another manager approve it"
+	LedgerCreatedFolder     = "created the folder %s (it did not exist): check that it is next month's input folder"
 	LedgerPoolChanged       = "pool %s: %s → %s"
 	LedgerStepChanged       = "%s: %s → %s"
 	LedgerEmployeeAdded     = "new employee"
