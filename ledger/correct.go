@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -57,19 +56,7 @@ func CorrectionPrefix(m string) string { return m + " " + msg.CorrectionWord }
 // scheme for people). bonus and deduction are the names written in the kind column. An employee missing on
 // one side counts as paid nothing there.
 func Corrections(closed, corrected calc.Document, carried map[string]Carried, approver, bonus, deduction string, label func(string) string) []Correction {
-	oe, ne := map[string]calc.DocEmployee{}, map[string]calc.DocEmployee{}
-	var ids []string
-	for _, e := range closed.Employees {
-		oe[e.ID] = e
-		ids = append(ids, e.ID)
-	}
-	for _, e := range corrected.Employees {
-		if _, ok := oe[e.ID]; !ok {
-			ids = append(ids, e.ID)
-		}
-		ne[e.ID] = e
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	ids, oe, ne := pairEmployees(closed.Employees, corrected.Employees)
 	var out []Correction
 	for _, id := range ids {
 		o, n, c := oe[id], ne[id], carried[id]
@@ -82,20 +69,9 @@ func Corrections(closed, corrected calc.Document, carried map[string]Carried, ap
 		if !cr.Base.IsZero() {
 			parts = append(parts, msg.CorrectionBase+" "+signed(cr.Base))
 		}
-		ol, nl := map[string]string{}, map[string]string{}
-		var schemes []string
-		for _, l := range o.Lines {
-			ol[l.Scheme] = l.Net
-			schemes = append(schemes, l.Scheme)
-		}
-		for _, l := range n.Lines {
-			if _, ok := ol[l.Scheme]; !ok {
-				schemes = append(schemes, l.Scheme)
-			}
-			nl[l.Scheme] = l.Net
-		}
+		schemes, ol, nl := pairLines(o.Lines, n.Lines)
 		for _, sc := range schemes {
-			if d := delta(ol[sc], nl[sc], c.Lines[sc]); !d.IsZero() {
+			if d := delta(ol[sc].Net, nl[sc].Net, c.Lines[sc]); !d.IsZero() {
 				cr.Lines = append(cr.Lines, LineDelta{sc, d})
 				parts = append(parts, label(sc)+" "+signed(d))
 			}

@@ -224,19 +224,7 @@ func Compare(old, new *Snapshot) *Diff {
 		}
 	}
 	// Employees.
-	oe, ne := map[string]calc.DocEmployee{}, map[string]calc.DocEmployee{}
-	var ids []string
-	for _, e := range old.Doc.Employees {
-		oe[e.ID] = e
-		ids = append(ids, e.ID)
-	}
-	for _, e := range new.Doc.Employees {
-		if _, ok := oe[e.ID]; !ok {
-			ids = append(ids, e.ID)
-		}
-		ne[e.ID] = e
-	}
-	sort.Slice(ids, func(i, j int) bool { return bytes.Compare([]byte(ids[i]), []byte(ids[j])) < 0 })
+	ids, oe, ne := pairEmployees(old.Doc.Employees, new.Doc.Employees)
 	total := decimal.Zero
 	for _, id := range ids {
 		o, inOld := oe[id]
@@ -260,18 +248,7 @@ func Compare(old, new *Snapshot) *Diff {
 			add("total", "amount", o.Total, "0.00", []string{msg.LedgerEmployeeRemoved})
 		default:
 			add("base_salary", "amount", o.BaseSalary, n.BaseSalary, nil)
-			ol, nl := map[string]calc.DocLine{}, map[string]calc.DocLine{}
-			var schemes []string
-			for _, l := range o.Lines {
-				ol[l.Scheme] = l
-				schemes = append(schemes, l.Scheme)
-			}
-			for _, l := range n.Lines {
-				if _, ok := ol[l.Scheme]; !ok {
-					schemes = append(schemes, l.Scheme)
-				}
-				nl[l.Scheme] = l
-			}
+			schemes, ol, nl := pairLines(o.Lines, n.Lines)
 			for _, sc := range schemes {
 				a, b := lineOrZero(ol, sc), lineOrZero(nl, sc)
 				if a == b {
@@ -296,6 +273,40 @@ func Compare(old, new *Snapshot) *Diff {
 	}
 	d.TotalDelta = total.StringFixed(2)
 	return d
+}
+
+// pairEmployees lists the ids of the employees of two results (sorted byte-wise) with each side's employee
+// by id (absent: not in that result).
+func pairEmployees(a, b []calc.DocEmployee) (ids []string, ea, eb map[string]calc.DocEmployee) {
+	ea, eb = map[string]calc.DocEmployee{}, map[string]calc.DocEmployee{}
+	for _, e := range a {
+		ea[e.ID] = e
+		ids = append(ids, e.ID)
+	}
+	for _, e := range b {
+		if _, ok := ea[e.ID]; !ok {
+			ids = append(ids, e.ID)
+		}
+		eb[e.ID] = e
+	}
+	sort.Slice(ids, func(i, j int) bool { return bytes.Compare([]byte(ids[i]), []byte(ids[j])) < 0 })
+	return ids, ea, eb
+}
+
+// pairLines lists the schemes of two employees' lines (a's order, then b's new ones) with each side's line.
+func pairLines(a, b []calc.DocLine) (schemes []string, la, lb map[string]calc.DocLine) {
+	la, lb = map[string]calc.DocLine{}, map[string]calc.DocLine{}
+	for _, l := range a {
+		la[l.Scheme] = l
+		schemes = append(schemes, l.Scheme)
+	}
+	for _, l := range b {
+		if _, ok := la[l.Scheme]; !ok {
+			schemes = append(schemes, l.Scheme)
+		}
+		lb[l.Scheme] = l
+	}
+	return schemes, la, lb
 }
 
 func lineOrZero(m map[string]calc.DocLine, scheme string) calc.DocLine {
