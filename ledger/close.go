@@ -104,6 +104,20 @@ func Close(dir, month, by string, now time.Time) (*Closure, error) {
 	if doc.Month != month {
 		return nil, fmt.Errorf(msg.LedgerMonthMismatch, dir, doc.Month, month)
 	}
+	// Corrections of earlier closed months recorded for this month must be paid by it before it is paid out.
+	recs, err := RecordsInto(filepath.Dir(filepath.Clean(dir)), month)
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) > 0 {
+		snap, err := LoadSnapshot(dir)
+		if err != nil {
+			return nil, err
+		}
+		if unpaid := UnpaidCorrections(month, recs, snap.Steps); len(unpaid) > 0 {
+			return nil, fmt.Errorf(msg.LedgerCannotCloseUnpaid, dir, unpaid[0], len(unpaid))
+		}
+	}
 	c := &Closure{Month: doc.Month, ClosedBy: by, ClosedAt: now.UTC().Format(time.RFC3339), ToolVersion: version.Version}
 	for _, e := range doc.Employees {
 		if e.ID == by {

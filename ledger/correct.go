@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -57,6 +58,15 @@ func CorrectionPrefix(m string) string { return m + " " + msg.CorrectionWord }
 // one side counts as paid nothing there.
 func Corrections(closed, corrected calc.Document, carried map[string]Carried, approver, bonus, deduction string, label func(string) string) []Correction {
 	ids, oe, ne := pairEmployees(closed.Employees, corrected.Employees)
+	// Someone only earlier corrections paid (added by one, gone again) is in neither result.
+	for id := range carried {
+		if _, a := oe[id]; !a {
+			if _, b := ne[id]; !b {
+				ids = append(ids, id)
+			}
+		}
+	}
+	slices.Sort(ids)
 	var out []Correction
 	for _, id := range ids {
 		o, n, c := oe[id], ne[id], carried[id]
@@ -339,6 +349,12 @@ func csvRows(header []string, rows []Correction, comma rune, crlf bool, p string
 	}
 	w.Flush()
 	return buf.Bytes(), w.Error()
+}
+
+// SpentDelta is the difference of the month's fund spending between the closed result and the corrected
+// one, less what the records already carried.
+func SpentDelta(closed, corrected calc.Document, records []CorrectionRecord) decimal.Decimal {
+	return amount(corrected.FundSpent).Sub(amount(closed.FundSpent)).Sub(SpentCarried(records))
 }
 
 // Payable counts the rows that pay something (the adjustment rows written).

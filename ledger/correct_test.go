@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -55,7 +56,7 @@ func TestCorrections(t *testing.T) {
 
 	// What earlier corrections carried is not carried again: recorded, read back and summed.
 	dir := t.TempDir()
-	if err := AppendCorrections(dir, Record("2026-10", "2026-11", "2026-11-20T08:00:00Z", "1001", "fixed", "sha", "调整.csv", rows)); err != nil {
+	if err := AppendCorrections(dir, Record("2026-10", "2026-11", "2026-11-20T08:00:00Z", "1001", "fixed", "sha", "调整.csv", rows, decimal.Zero)); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := ReadCorrections(dir)
@@ -64,6 +65,14 @@ func TestCorrections(t *testing.T) {
 	}
 	if again := Corrections(closed, corrected, CarriedSoFar(recs), "1001", "奖励", "扣款", label); len(again) != 0 {
 		t.Errorf("carried twice: %+v", again)
+	}
+	// Back to the closed inputs: everything carried is paid back, A4 (only ever in the correction) too.
+	got = nil
+	for _, c := range Corrections(closed, closed, CarriedSoFar(recs), "1001", "奖励", "扣款", label) {
+		got = append(got, fmt.Sprintf("%s %s %s", c.EmployeeID, c.Kind, c.Amount.StringFixed(2)))
+	}
+	if w := "A1 奖励 9.50|A3 奖励 100.00|A4 扣款 1500.00|A9 奖励 1000.00"; strings.Join(got, "|") != w {
+		t.Errorf("revert: %q, want %q", strings.Join(got, "|"), w)
 	}
 	// A further fix of A1's renewal line (30.00 → 40.00 gross; net 28.50 → 38.00): only that is carried.
 	more := corrected

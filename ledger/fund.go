@@ -32,6 +32,15 @@ type FundOpening struct {
 	RecordedAt string          `json:"recorded_at"`
 }
 
+// MarshalJSON writes the balance with exactly 2 decimals, as every amount of the output.
+func (o FundOpening) MarshalJSON() ([]byte, error) {
+	type plain FundOpening
+	return json.Marshal(struct {
+		plain
+		Balance string `json:"balance"`
+	}{plain(o), o.Balance.StringFixed(2)})
+}
+
 var monthDir = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}$`)
 
 // Months lists the computed months under an output root (folders named YYYY-MM holding result.json), in order.
@@ -88,10 +97,14 @@ func SetFundOpening(root, month string, balance decimal.Decimal, by string, repl
 		}
 		from = min(month, old.Month)
 	}
-	// The months from it on that are closed were paid with the ledger as it stood.
+	// The months from it on that are closed were paid with the ledger as it stood; and the opening balance is
+	// the fund before payout's first month, so no computed month may come before it.
 	months, err := Months(root)
 	if err != nil {
 		return err
+	}
+	if len(months) > 0 && months[0] < month {
+		return fmt.Errorf(msg.LedgerOpeningAfter, month, months[0], root)
 	}
 	for _, m := range months {
 		if m < from {
@@ -134,7 +147,15 @@ func SetFundOpening(root, month string, balance decimal.Decimal, by string, repl
 // month are not in it. A month missing between two computed ones gets a row marked Missing, with nothing in
 // or out, so that nobody takes the balances after it for complete. Spending beyond the balance is an error,
 // returned with the rows up to and including the overdrawn month.
-func Fund(root, through string) ([]FundMonth, error) {
+func Fund(root, through string) ([]FundMonth, error) { return fundLedger(root, through) }
+
+// FundWith is the whole ledger as it would be with extra correction records (not yet written): payout
+// correct checks with it that the fund is not overdrawn before it writes anything.
+func FundWith(root string, extra ...CorrectionRecord) ([]FundMonth, error) {
+	return fundLedger(root, "", extra...)
+}
+
+func fundLedger(root, through string, extra ...CorrectionRecord) ([]FundMonth, error) {
 	months, err := Months(root)
 	if err != nil {
 		return nil, err
@@ -143,7 +164,7 @@ func Fund(root, through string) ([]FundMonth, error) {
 	if err != nil {
 		return nil, err
 	}
-	corrections, err := CorrectionFundInto(root)
+	flows, err := CorrectionsInto(root, extra...)
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +181,12 @@ func Fund(root, through string) ([]FundMonth, error) {
 			continue
 		}
 		for ; next != "" && next < m; next = nextMonth(next) {
-			out = append(out, FundMonth{Month: next, Opening: balance, Closing: balance, Missing: true, Note: report.LabelFundMissing})
+			fm, err := missingRow(next, balance, flows[next])
+			out = append(out, fm)
+			if err != nil {
+				return out, err
+			}
+			balance = fm.Closing
 		}
 		doc, err := ReadResult(filepath.Join(root, m))
 		if err != nil {
@@ -169,7 +195,7 @@ func Fund(root, through string) ([]FundMonth, error) {
 		if doc.Month != m {
 			return nil, fmt.Errorf(msg.LedgerMonthMismatch, filepath.Join(root, m), doc.Month, m)
 		}
-		fm, err := MonthRow(m, balance, doc.FundTotal, doc.FundSpent, corrections[m])
+		fm, err := MonthRow(m, balance, doc.FundTotal, doc.FundSpent, flows[m])
 		if opening != nil && m == opening.Month {
 			fm.Note = joinNote(fm.Note, fmt.Sprintf(report.LabelFundOpeningNote, opening.RecordedBy))
 		}
@@ -187,6 +213,15 @@ func Fund(root, through string) ([]FundMonth, error) {
 	return out, nil
 }
 
+// missingRow is a month without a result between computed ones: nothing of its own is known, only what
+// corrections paid in it brought.
+func missingRow(m string, balance decimal.Decimal, flow CorrectionFlow) (FundMonth, error) {
+	fm, err := MonthRow(m, balance, "0", "0", flow)
+	fm.Missing = true
+	fm.Note = joinNote(report.LabelFundMissing, fm.Note)
+	return fm, err
+}
+
 // FundBefore is the ledger of the months under root before month m (months missing up to m included as
 // Missing rows), and the balance m opens with. inLedger is false when m is before the recorded opening
 // balance's month: such a month was paid from the fund as it was before payout, which no ledger here holds.
@@ -202,6 +237,10 @@ func FundBefore(root, m string) (rows []FundMonth, balance decimal.Decimal, inLe
 	if err != nil {
 		return rows, decimal.Zero, true, err
 	}
+	flows, err := CorrectionsInto(root)
+	if err != nil {
+		return nil, decimal.Zero, true, err
+	}
 	next := ""
 	if o != nil {
 		balance, next = o.Balance, o.Month
@@ -210,22 +249,35 @@ func FundBefore(root, m string) (rows []FundMonth, balance decimal.Decimal, inLe
 		balance, next = rows[len(rows)-1].Closing, nextMonth(rows[len(rows)-1].Month)
 	}
 	for ; next != "" && next < m; next = nextMonth(next) {
-		rows = append(rows, FundMonth{Month: next, Opening: balance, Closing: balance, Missing: true, Note: report.LabelFundMissing})
+		fm, err := missingRow(next, balance, flows[next])
+		rows = append(rows, fm)
+		if err != nil {
+			return rows, decimal.Zero, true, err
+		}
+		balance = fm.Closing
 	}
 	return rows, balance, true, nil
 }
 
-// MonthRow is one month of the ledger: Step with the fund of the corrections the month pays added to the
-// inflow (and named in the note).
-func MonthRow(month string, opening decimal.Decimal, inflow, spent string, correction decimal.Decimal) (FundMonth, error) {
+// MonthRow is one month of the ledger: Step with what corrections of closed months paid in it bring — the
+// fund withheld on corrected commissions added to the inflow, corrected fund spending to the spending — named
+// in the note.
+func MonthRow(month string, opening decimal.Decimal, inflow, spent string, flow CorrectionFlow) (FundMonth, error) {
 	in, err := parseAmount(inflow)
 	if err != nil {
 		return FundMonth{}, err
 	}
-	fm, err := Step(month, opening, in.Add(correction).StringFixed(2), spent)
-	fm.CorrectionFund = correction
-	if !correction.IsZero() {
-		fm.Note = fmt.Sprintf(report.LabelFundCorrectionNote, correction.StringFixed(2))
+	sp, err := parseAmount(spent)
+	if err != nil {
+		return FundMonth{}, err
+	}
+	fm, err := Step(month, opening, in.Add(flow.Fund).StringFixed(2), sp.Add(flow.Spent).StringFixed(2))
+	fm.CorrectionFund, fm.CorrectionSpent = flow.Fund, flow.Spent
+	if !flow.Fund.IsZero() {
+		fm.Note = fmt.Sprintf(report.LabelFundCorrectionNote, flow.Fund.StringFixed(2))
+	}
+	if !flow.Spent.IsZero() {
+		fm.Note = joinNote(fm.Note, fmt.Sprintf(report.LabelFundCorrectionSpent, flow.Spent.StringFixed(2)))
 	}
 	return fm, err
 }
@@ -234,12 +286,15 @@ func joinNote(a, b string) string {
 	if a == "" {
 		return b
 	}
+	if b == "" {
+		return a
+	}
 	return a + "; " + b
 }
 
-// CorrectionFundOf is the fund of the corrections month m pays, from the records under root.
-func CorrectionFundOf(root, m string) (decimal.Decimal, error) {
-	c, err := CorrectionFundInto(root)
+// CorrectionFlowOf is what the corrections month m pays bring into its fund, from the records under root.
+func CorrectionFlowOf(root, m string) (CorrectionFlow, error) {
+	c, err := CorrectionsInto(root)
 	return c[m], err
 }
 

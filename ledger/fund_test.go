@@ -136,10 +136,10 @@ func TestFund(t *testing.T) {
 				"2027-02 100.00 +10.00 -5.00 = 105.00\n"},
 		{name: "an opening balance; months before it left out; a gap after it",
 			setup: func(t *testing.T, root string) {
-				writeMonth(t, root, "2026-08", "999.00", "0.00", false)
 				if err := SetFundOpening(root, "2026-09", d("8240.50"), "1001", false, when); err != nil {
 					t.Fatal(err)
 				}
+				writeMonth(t, root, "2026-08", "999.00", "0.00", false) // computed afterwards, as a backfill
 				writeMonth(t, root, "2026-10", "100.00", "8300.00", false)
 			},
 			want: "2026-09 8240.50 +0.00 -0.00 = 8240.50 missing (" + report.LabelFundMissing + ")\n" +
@@ -188,9 +188,13 @@ func TestFundBefore(t *testing.T) {
 	if err != nil || !in || !bal.IsZero() || len(rows) != 0 {
 		t.Fatalf("before the first month: %v %s %v %v", err, bal, in, rows)
 	}
+	// With an opening balance recorded for November (before anything was computed under this root).
+	root = t.TempDir()
 	if err := SetFundOpening(root, "2026-11", d("10"), "1001", false, when); err != nil {
 		t.Fatal(err)
 	}
+	writeMonth(t, root, "2026-10", "100.00", "30.00", true)
+	writeMonth(t, root, "2026-12", "1.00", "0.00", false)
 	if _, _, in, err = FundBefore(root, "2026-10"); err != nil || in {
 		t.Fatalf("a month before the opening balance is in the ledger (%v)", err)
 	}
@@ -206,6 +210,22 @@ func TestFundBefore(t *testing.T) {
 }
 
 func TestSetFundOpening(t *testing.T) {
+	// Refused: the balance itself, and a month with a computed month before it or a closed one from it on.
+	early := t.TempDir()
+	writeMonth(t, early, "2026-07", "1.00", "0.00", true)
+	for _, c := range []struct {
+		name, month, balance, want string
+	}{
+		{"negative", "2026-06", "-1", fmt.Sprintf(msg.LedgerBadOpening, "-1")},
+		{"not whole fen", "2026-06", "10.005", fmt.Sprintf(msg.LedgerBadOpening, "10.005")},
+		{"after a computed month", "2026-10", "1", fmt.Sprintf(msg.LedgerOpeningAfter, "2026-10", "2026-07", early)},
+		{"for a month a closed one follows", "2026-06", "1", fmt.Sprintf(msg.LedgerOpeningClosed, "2026-07")},
+	} {
+		if err := SetFundOpening(early, c.month, d(c.balance), "1001", false, when); fmt.Sprint(err) != c.want {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
+
 	root := t.TempDir()
 	for _, c := range []struct {
 		name    string
@@ -215,15 +235,11 @@ func TestSetFundOpening(t *testing.T) {
 		closed  string // a month to write closed before the call
 		want    string // "" = recorded
 	}{
-		{name: "negative", month: "2026-10", balance: "-1", want: fmt.Sprintf(msg.LedgerBadOpening, "-1")},
-		{name: "not for a month a closed one follows", month: "2026-06", balance: "1", closed: "2026-07",
-			want: fmt.Sprintf(msg.LedgerOpeningClosed, "2026-07")},
-		{name: "not whole fen", month: "2026-10", balance: "10.005", want: fmt.Sprintf(msg.LedgerBadOpening, "10.005")},
-		{name: "recorded, after the closed month", month: "2026-10", balance: "8240.5"},
+		{name: "recorded", month: "2026-10", balance: "8240.5"},
 		{name: "a second time", month: "2026-10", balance: "1",
 			want: fmt.Sprintf(msg.LedgerOpeningThere, filepath.Join(root, FundOpeningFile), "2026-10", "8240.50", "1001")},
 		{name: "replaced while nothing is closed", month: "2026-09", balance: "8000", replace: true},
-		{name: "not replaced once a month from it on is closed", month: "2026-11", balance: "1", replace: true, closed: "2026-10",
+		{name: "not replaced once a month from it on is closed", month: "2026-08", balance: "1", replace: true, closed: "2026-10",
 			want: fmt.Sprintf(msg.LedgerOpeningClosed, "2026-10")},
 	} {
 		if c.closed != "" {

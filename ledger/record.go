@@ -7,10 +7,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"payout/calc"
 	"payout/internal/msg"
+	"payout/plan"
 	"payout/report"
 )
 
@@ -28,8 +32,11 @@ type CorrectionRecord struct {
 	Approver   string        `json:"approver"`
 	Inputs     string        `json:"inputs"` // the corrected input folder
 	PlanSHA256 string        `json:"plan_sha256"`
-	File       string        `json:"file"` // where the rows were written
+	File       string        `json:"file"` // where the rows were written ("" when no row pays anything)
 	Rows       []RecordedRow `json:"rows"`
+	// FundSpent is the difference of the month's fund spending carried (a spending row corrected after
+	// close): the fund ledger books it as spending of the paying month.
+	FundSpent string `json:"fund_spent,omitempty"`
 }
 
 // RecordedRow is one employee's correction as recorded (amounts with 2 decimals, as in result.json).
@@ -41,9 +48,12 @@ type RecordedRow struct {
 	Lines    map[string]string `json:"lines,omitempty"` // scheme → difference of its net
 }
 
-// Record is the record of corrections written to file.
-func Record(month, into, at, approver, inputs, planSHA, file string, rows []Correction) CorrectionRecord {
+// Record is the record of corrections written to file, with the difference of fund spending carried.
+func Record(month, into, at, approver, inputs, planSHA, file string, rows []Correction, spent decimal.Decimal) CorrectionRecord {
 	r := CorrectionRecord{Month: month, Into: into, At: at, Approver: approver, Inputs: inputs, PlanSHA256: planSHA, File: file, Rows: []RecordedRow{}}
+	if !spent.IsZero() {
+		r.FundSpent = spent.StringFixed(2)
+	}
 	for _, c := range rows {
 		row := RecordedRow{Employee: c.EmployeeID, Total: c.Delta.StringFixed(2), Base: c.Base.StringFixed(2), Fund: c.Fund.StringFixed(2)}
 		for _, l := range c.Lines {
@@ -120,24 +130,130 @@ func AppendCorrections(dir string, r CorrectionRecord) error {
 	return err
 }
 
-// CorrectionFundInto is, per paying month, the fund of the corrections it pays: the fund ledger's inflow from
-// corrections, read from the records of every month under root.
-func CorrectionFundInto(root string) (map[string]decimal.Decimal, error) {
+// SpentCarried is the difference of fund spending the records carried.
+func SpentCarried(records []CorrectionRecord) decimal.Decimal {
+	t := decimal.Zero
+	for _, r := range records {
+		t = t.Add(amount(r.FundSpent))
+	}
+	return t
+}
+
+// CorrectionFlow is what corrections of closed months bring into the fund ledger of the month that pays
+// them: the fund withheld on the corrected commissions, and corrected fund spending.
+type CorrectionFlow struct {
+	Fund, Spent decimal.Decimal
+}
+
+// CorrectionsInto is, per paying month, the flow of the corrections it pays, read from the records of every
+// month under root, and extra records not yet written (nil: none).
+func CorrectionsInto(root string, extra ...CorrectionRecord) (map[string]CorrectionFlow, error) {
 	months, err := Months(root)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]decimal.Decimal{}
+	out := map[string]CorrectionFlow{}
+	add := func(recs []CorrectionRecord) {
+		for _, r := range recs {
+			f := out[r.Into]
+			for _, row := range r.Rows {
+				f.Fund = f.Fund.Add(amount(row.Fund))
+			}
+			f.Spent = f.Spent.Add(amount(r.FundSpent))
+			out[r.Into] = f
+		}
+	}
+	for _, m := range months {
+		recs, err := ReadCorrections(filepath.Join(root, m))
+		if err != nil {
+			return nil, err
+		}
+		add(recs)
+	}
+	add(extra)
+	return out, nil
+}
+
+// RecordsInto are the records of every month under root whose rows the month pays.
+func RecordsInto(root, month string) ([]CorrectionRecord, error) {
+	months, err := Months(root)
+	if err != nil {
+		return nil, err
+	}
+	var out []CorrectionRecord
 	for _, m := range months {
 		recs, err := ReadCorrections(filepath.Join(root, m))
 		if err != nil {
 			return nil, err
 		}
 		for _, r := range recs {
-			for _, row := range r.Rows {
-				out[r.Into] = out[r.Into].Add(amount(row.Fund))
+			if r.Into == month {
+				out = append(out, r)
 			}
 		}
 	}
 	return out, nil
+}
+
+// UnpaidCorrections compares what the records say a month pays with the correction rows its adjustments
+// actually pay (adjustment steps whose reason starts with "<month> 更正"), employee by employee. It returns a
+// message for each difference: rows not copied into the adjustments table, or a month computed before the
+// correction was written.
+func UnpaidCorrections(month string, records []CorrectionRecord, steps []calc.Step) []string {
+	type key struct{ from, emp string }
+	want, got := map[key]decimal.Decimal{}, map[key]decimal.Decimal{}
+	files := map[string][]string{}
+	var keys []key
+	note := func(k key) {
+		if _, ok := want[k]; !ok {
+			if _, ok := got[k]; !ok {
+				keys = append(keys, k)
+			}
+		}
+	}
+	for _, r := range records {
+		if r.File != "" && !slices.Contains(files[r.Month], r.File) {
+			files[r.Month] = append(files[r.Month], r.File)
+		}
+		for _, row := range r.Rows {
+			k := key{r.Month, row.Employee}
+			note(k)
+			want[k] = want[k].Add(amount(row.Total))
+		}
+	}
+	froms := map[string]bool{}
+	for _, r := range records {
+		froms[r.Month] = true
+	}
+	for _, s := range steps {
+		var sign int64
+		switch s.Rule {
+		case "adjustment." + plan.AdjBonus:
+			sign = 1
+		case "adjustment." + plan.AdjDeduction:
+			sign = -1
+		default:
+			continue
+		}
+		reason := ""
+		for _, in := range s.Inputs {
+			if in.Name == "reason" {
+				reason = in.Value
+			}
+		}
+		for from := range froms {
+			if strings.HasPrefix(reason, CorrectionPrefix(from)) {
+				k := key{from, s.Employee}
+				note(k)
+				got[k] = got[k].Add(amount(s.Result).Mul(decimal.NewFromInt(sign)))
+			}
+		}
+	}
+	var out []string
+	for _, k := range keys {
+		if !want[k].Equal(got[k]) {
+			out = append(out, fmt.Sprintf(msg.LedgerCorrectionsUnpaid, month, k.from, k.emp, want[k].StringFixed(2), got[k].StringFixed(2), strings.Join(files[k.from], ", ")))
+		}
+	}
+	return out
 }

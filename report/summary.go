@@ -52,6 +52,8 @@ type FundRow struct {
 	Closed  bool            `json:"closed"`
 	// CorrectionFund is the part of Inflow that is the fund of corrections of closed months paid this month.
 	CorrectionFund decimal.Decimal `json:"correction_fund"`
+	// CorrectionSpent is the part of Spent that is corrected fund spending of closed months.
+	CorrectionSpent decimal.Decimal `json:"correction_spent"`
 	// Missing marks a month between computed ones that has no result: nothing in or out is known.
 	Missing bool   `json:"missing,omitempty"`
 	Note    string `json:"note,omitempty"`
@@ -62,12 +64,13 @@ func (r FundRow) MarshalJSON() ([]byte, error) {
 	type plain FundRow
 	return json.Marshal(struct {
 		plain
-		Opening        string `json:"opening"`
-		Inflow         string `json:"inflow"`
-		Spent          string `json:"spent"`
-		Closing        string `json:"closing"`
-		CorrectionFund string `json:"correction_fund"`
-	}{plain(r), m2(r.Opening), m2(r.Inflow), m2(r.Spent), m2(r.Closing), m2(r.CorrectionFund)})
+		Opening         string `json:"opening"`
+		Inflow          string `json:"inflow"`
+		Spent           string `json:"spent"`
+		Closing         string `json:"closing"`
+		CorrectionFund  string `json:"correction_fund"`
+		CorrectionSpent string `json:"correction_spent"`
+	}{plain(r), m2(r.Opening), m2(r.Inflow), m2(r.Spent), m2(r.Closing), m2(r.CorrectionFund), m2(r.CorrectionSpent)})
 }
 
 // SummaryInput is what the summary shows besides the result.
@@ -336,7 +339,7 @@ func WriteSummary(w io.Writer, in SummaryInput) error {
 				return err
 			}
 			for j, v := range []decimal.Decimal{f.Opening, f.Inflow, f.Spent, f.Closing} {
-				if f.Missing && (j == 1 || j == 2) {
+				if f.Missing && (j == 1 || j == 2) && v.IsZero() {
 					continue // nothing is known of a month without a result
 				}
 				if err := b.money(sh, j+2, row, v); err != nil {

@@ -124,8 +124,8 @@ func WriteFundTable(w io.Writer, rows []FundRow) error {
 			closed = LabelYes
 		}
 		in, spent := m2(r.Inflow), m2(r.Spent)
-		if r.Missing {
-			in, spent = "—", "—"
+		if r.Missing && r.Inflow.IsZero() && r.Spent.IsZero() {
+			in, spent = "—", "—" // nothing is known of a month without a result
 		}
 		if err := t.Append([]string{r.Month, m2(r.Opening), in, spent, m2(r.Closing), closed, r.Note}); err != nil {
 			return err

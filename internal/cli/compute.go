@@ -144,6 +144,10 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 	// The fund ledger: this month's spending must be covered by the balance of the months before it under
 	// the same output root, plus this month's inflow.
 	fundLedger, fundWarnings, err := fundThrough(filepath.Dir(out), c.result)
+	var over *ledger.OverdrawnError
+	if err != nil && !errors.As(err, &over) {
+		return &exitError{ExitInput, err} // a record of the output root that cannot be read
+	}
 	if err != nil {
 		// Printed like an input error, at the fund spending table (as JSON with --format json).
 		i := importers.Issue{Severity: importers.Error, Table: importers.TFundSpending, Message: err.Error()}
@@ -162,6 +166,12 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 		return errInputReported
 	}
 	c.extraWarnings = fundWarnings
+	// Corrections of closed months recorded for this month must be among its adjustments.
+	recs, err := ledger.RecordsInto(filepath.Dir(out), m.String())
+	if err != nil {
+		return &exitError{ExitInput, err}
+	}
+	c.extraWarnings = append(c.extraWarnings, ledger.UnpaidCorrections(m.String(), recs, c.result.Steps)...)
 	var write time.Duration
 	defer func() {
 		if o.Stats != "" && err == nil {
@@ -260,7 +270,7 @@ func fundThrough(root string, r *calc.Result) ([]report.FundRow, []string, error
 			warnings = append(warnings, fmt.Sprintf(msg.LedgerFundMissingMonth, f.Month, root))
 		}
 	}
-	corr, err := ledger.CorrectionFundOf(root, r.Month)
+	corr, err := ledger.CorrectionFlowOf(root, r.Month)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -220,6 +220,10 @@ adjustments table of the month --into (a bonus when the pay rose, a deduction wh
 "<month> 更正: …" naming the lines that changed; approver --approver). The rows go into data/<into>/调整.csv
 (created, or appended to when the folder has its adjustments as CSV; when they are inside a workbook, a
 separate CSV is written and the rows are to be copied in). The next month then pays exactly the difference.
+Every run is recorded in the closed folder (corrections.jsonl): a later run pays only what earlier ones have
+not carried (running it again pays nothing; going back to the original inputs pays everything back), and the
+fund ledger books the corrections' fund and corrected fund spending in the paying month. Nothing is written
+when the corrected inputs have errors or the fund would be overdrawn.
 
 Exit codes: 0 written (or nothing to correct); 1 the corrected inputs have errors, or the month is not closed;
 2 usage error.`,
@@ -255,6 +259,13 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 	closedDir, err := monthFolder(o.Closed, m)
 	if err != nil {
 		return err
+	}
+	to := filepath.Join("data", into.String())
+	if o.To != "" {
+		to = filepath.Clean(o.To)
+		if fm, err := model.ParseMonth(filepath.Base(to)); err == nil && fm != into {
+			return usageErr(msg.CLIFolderMonth, to, fm, into)
+		}
 	}
 	if !isOutputFolder(closedDir) {
 		return usageErr(msg.LedgerNoResult, closedDir)
@@ -304,9 +315,11 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 	}
 	kinds := c.plan.AdjustmentKindEnum()
 	label := func(s string) string { return report.SchemeLabel(c.plan.Plan, s) }
-	rows := ledger.Corrections(closed, c.result.Document(), ledger.CarriedSoFar(records), o.Approver,
+	corrected := c.result.Document()
+	rows := ledger.Corrections(closed, corrected, ledger.CarriedSoFar(records), o.Approver,
 		kinds.Names[plan.AdjBonus][0].Name, kinds.Names[plan.AdjDeduction][0].Name, label)
-	if len(rows) == 0 {
+	spent := ledger.SpentDelta(closed, corrected, records)
+	if len(rows) == 0 && spent.IsZero() {
 		if len(records) > 0 {
 			fmt.Fprintf(io.Out, msg.LedgerAllCarried+"\n", m, len(records))
 		} else {
@@ -314,9 +327,18 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 		}
 		return nil
 	}
-	to := filepath.Join("data", into.String())
-	if o.To != "" {
-		to = filepath.Clean(o.To)
+	// What the correction books into the fund must not overdraw it: checked before anything is written.
+	rec := ledger.Record(m.String(), into.String(), now().UTC().Format(time.RFC3339), o.Approver, o.In, c.plan.SHA256, "", rows, spent)
+	if _, err := ledger.FundWith(filepath.Dir(closedDir), rec); err != nil {
+		var over *ledger.OverdrawnError
+		if errors.As(err, &over) {
+			fmt.Fprintln(io.Out, "error:", err)
+			return errInputReported
+		}
+		return &exitError{ExitInput, err}
+	}
+	for _, w := range c.warnings() { // the corrected inputs' warnings, beside the outcome on stdout
+		fmt.Fprintf(io.Err, "warning: %s\n", w)
 	}
 	for _, r := range rows {
 		if r.EmployeeID == o.Approver {
@@ -331,20 +353,34 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 	if statErr != nil && path != "" {
 		fmt.Fprintf(io.Out, msg.LedgerCreatedFolder+"\n", to)
 	}
-	rec := ledger.Record(m.String(), into.String(), now().UTC().Format(time.RFC3339), o.Approver, o.In, c.plan.SHA256, path, rows)
+	rec.File = path
 	if err := ledger.AppendCorrections(closedDir, rec); err != nil {
 		return err
 	}
-	if path == "" {
-		fmt.Fprintf(io.Out, msg.LedgerFundOnly+"\n", m, ledger.CorrectionsFund(rows))
-	} else {
-		fmt.Fprintf(io.Out, msg.LedgerWroteCorrections+"\n", ledger.Payable(rows), path, ledger.CorrectionsTotal(rows))
+	if path != "" {
+		fmt.Fprintf(io.Out, msg.LedgerWroteCorrections+"\n", path, ledger.Payable(rows), ledger.CorrectionsTotal(rows))
+	} else if len(rows) > 0 {
+		fmt.Fprintf(io.Out, msg.LedgerFundOnly+"\n", m, ledger.CorrectionsFund(rows), into)
+	}
+	if !spent.IsZero() {
+		fmt.Fprintf(io.Out, msg.LedgerSpentCarried+"\n", m, signedText(spent), into)
 	}
 	if workbook != "" {
 		fmt.Fprintf(io.Out, msg.LedgerAdjustXLSX+"\n", filepath.Dir(path), workbook, path)
 	}
+	if isOutputFolder(intoDir) && path != "" {
+		fmt.Fprintf(io.Out, msg.LedgerIntoComputed+"\n", intoDir)
+	}
 	fmt.Fprintf(io.Out, msg.LedgerRecorded+"\n", filepath.Join(closedDir, ledger.CorrectionsFile))
 	return nil
+}
+
+// signedText is an amount with its sign: +6000.00, -12.50.
+func signedText(d decimal.Decimal) string {
+	if d.IsPositive() {
+		return "+" + d.StringFixed(2)
+	}
+	return d.StringFixed(2)
 }
 
 // FundOptions are the flags of `payout fund`.
@@ -426,9 +462,9 @@ func runFund(io *IO, o *FundOptions) error {
 	return nil
 }
 
-// amountText is an amount as a clerk types it (thousands separators removed): whole fen, not negative, no
-// exponent.
-var amountText = regexp.MustCompile(`^[0-9]+(\.[0-9]{1,2})?$`)
+// amountText is an amount as a clerk types it: whole fen, not negative, no exponent, thousands separated
+// by commas or not at all (8240.50, 8,240.50).
+var amountText = regexp.MustCompile(`^([0-9]+|[0-9]{1,3}(,[0-9]{3})+)(\.[0-9]{1,2})?$`)
 
 // FundOpeningOptions are the flags of `payout fund opening`.
 type FundOpeningOptions struct {
@@ -460,11 +496,10 @@ Exit codes: 0 recorded; 1 cannot be recorded (already recorded, a month from it 
 			if err != nil {
 				return err
 			}
-			plain := strings.ReplaceAll(o.Balance, ",", "")
-			if !amountText.MatchString(plain) {
+			if !amountText.MatchString(o.Balance) {
 				return usageErr(msg.LedgerBadOpening, o.Balance)
 			}
-			bal := decimal.RequireFromString(plain)
+			bal := decimal.RequireFromString(strings.ReplaceAll(o.Balance, ",", ""))
 			if err := ledger.SetFundOpening(o.Out, m.String(), bal, o.By, o.Replace, now()); err != nil {
 				return &exitError{ExitInput, err}
 			}

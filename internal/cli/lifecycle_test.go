@@ -187,7 +187,7 @@ func TestCorrectionRoundTrip(t *testing.T) {
 	before := filepath.Join(base, "nov-before")
 	mustRun(t, "compute", "--month", "2026-11", "--in", nov, "--out", before)
 	got := mustRun(t, "correct", "--month", "2026-10", "--in", fixed, "--into", "2026-11", "--approver", "1001", "--closed", closedDir, "--to", nov)
-	if !strings.Contains(got, "adjustments to "+filepath.Join(nov, "调整.csv")) {
+	if !strings.Contains(got, "wrote the corrections to "+filepath.Join(nov, "调整.csv")+": rows ") {
 		t.Fatalf("correct said %q", got)
 	}
 	// Once carried, a correction is never paid again: not into the same month, not into a later one.
@@ -498,5 +498,157 @@ func TestAuditVouchesForEveryFile(t *testing.T) {
 				t.Errorf("close of a tampered folder: %d %q", code, e)
 			}
 		})
+	}
+}
+
+// Corrections recorded for a month must be paid by it: correct says when that month was computed before them,
+// compute warns while its adjustments lack them, and close refuses it until they are in.
+func TestCorrectionsMustBePaidBeforeClose(t *testing.T) {
+	base := t.TempDir()
+	root := filepath.Join(base, "out")
+	oct, fixed, nov := filepath.Join(base, "oct"), filepath.Join(base, "fixed"), filepath.Join(base, "nov")
+	for _, d := range []string{oct, fixed, nov} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		copyDir(t, sample, d)
+	}
+	octOut, novOut := filepath.Join(root, "2026-10"), filepath.Join(root, "2026-11")
+	mustRun(t, "compute", "--month", "2026-10", "--in", oct, "--out", octOut)
+	mustRun(t, "close", "--month", "2026-10", "--out", octOut, "--by", "1001")
+	mustRun(t, "compute", "--month", "2026-11", "--in", nov, "--out", novOut)
+
+	ros := filepath.Join(fixed, "维修工单.xlsx")
+	cell, paid := customerROSettledInOctober(t, ros)
+	setCell(t, ros, "维修工单", cell, paid.Add(decimal.NewFromInt(1000)).String())
+	got := mustRun(t, "correct", "--month", "2026-10", "--in", fixed, "--into", "2026-11", "--approver", "1001", "--closed", octOut, "--to", nov)
+	sep := filepath.Join(nov, "调整-2026-10更正.csv") // November keeps its adjustments in 调整.xlsx
+	for _, want := range []string{
+		fmt.Sprintf(msg.LedgerAdjustXLSX, nov, filepath.Join(nov, "调整.xlsx"), sep),
+		fmt.Sprintf(msg.LedgerIntoComputed, novOut),
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("correct said\n%s\nwant a line\n%s", got, want)
+		}
+	}
+
+	// Not copied in yet: compute warns, close refuses.
+	mustRun(t, "compute", "--month", "2026-11", "--in", nov, "--out", novOut, "--force")
+	unpaid := readDoc(t, novOut).Warnings
+	n := 0
+	for _, w := range unpaid {
+		if strings.HasPrefix(w, "2026-11 does not pay the corrections of 2026-10 recorded for it: employee ") {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatalf("no warning of unpaid corrections: %q", unpaid)
+	}
+	if _, e, code := run(t, "close", "--month", "2026-11", "--out", novOut, "--by", "1001"); code != 1 ||
+		!strings.Contains(e, novOut+" cannot be closed: 2026-11 does not pay the corrections of 2026-10") {
+		t.Fatalf("close with unpaid corrections: %d %q", code, e)
+	}
+
+	// Copied in (here: the corrections file becomes November's adjustments table): paid, and closed.
+	if err := os.Remove(filepath.Join(nov, "调整.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(sep, filepath.Join(nov, "调整.csv")); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "compute", "--month", "2026-11", "--in", nov, "--out", novOut, "--force")
+	for _, w := range readDoc(t, novOut).Warnings {
+		if strings.Contains(w, "does not pay the corrections") {
+			t.Fatalf("still unpaid: %s", w)
+		}
+	}
+	mustRun(t, "close", "--month", "2026-11", "--out", novOut, "--by", "1001")
+	// A closed month takes no corrections.
+	if _, e, code := run(t, "correct", "--month", "2026-10", "--in", oct, "--into", "2026-11", "--approver", "1001", "--closed", octOut, "--to", nov); code != 1 ||
+		!strings.Contains(e, fmt.Sprintf(msg.LedgerIntoClosed, novOut)) {
+		t.Fatalf("correct into a closed month: %d %q", code, e)
+	}
+}
+
+// A corrected fund spending row is booked as spending of the paying month; a correction that would
+// overdraw the fund writes nothing.
+func TestCorrectedFundSpending(t *testing.T) {
+	base := t.TempDir()
+	root := filepath.Join(base, "out")
+	fixed, nov := filepath.Join(base, "fixed"), filepath.Join(base, "nov")
+	for _, d := range []string{fixed, nov} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		copyDir(t, sample, d)
+	}
+	octOut := filepath.Join(root, "2026-10")
+	mustRun(t, "compute", "--month", "2026-10", "--in", sample, "--out", octOut)
+	mustRun(t, "close", "--month", "2026-10", "--out", octOut, "--by", "1001")
+	spending := func(amount string) {
+		b, err := os.ReadFile(filepath.Join(sample, "售后基金支出.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := strings.Replace(string(b), "2026-10-24,419.56,", "2026-10-24,"+amount+",", 1)
+		if s == string(b) {
+			t.Fatal("the sample's October spending row changed")
+		}
+		if err := os.WriteFile(filepath.Join(fixed, "售后基金支出.csv"), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// 100.00 more: booked in November.
+	spending("519.56")
+	got := mustRun(t, "correct", "--month", "2026-10", "--in", fixed, "--into", "2026-11", "--approver", "1001", "--closed", octOut, "--to", nov)
+	if want := fmt.Sprintf(msg.LedgerSpentCarried, "2026-10", "+100.00", "2026-11"); !strings.Contains(got, want) {
+		t.Fatalf("correct said\n%s\nwant\n%s", got, want)
+	}
+	mustRun(t, "compute", "--month", "2026-11", "--in", nov, "--out", filepath.Join(root, "2026-11"))
+	var rows []report.FundRow
+	if err := json.Unmarshal([]byte(mustRun(t, "fund", "--out", root, "--format", "json")), &rows); err != nil {
+		t.Fatal(err)
+	}
+	novDoc := readDoc(t, filepath.Join(root, "2026-11"))
+	if len(rows) != 2 || rows[1].CorrectionSpent.StringFixed(2) != "100.00" ||
+		!rows[1].Spent.Equal(decimal.RequireFromString(novDoc.FundSpent).Add(decimal.NewFromInt(100))) {
+		t.Fatalf("November's ledger %+v", rows)
+	}
+	// Far more than the fund holds: refused, nothing written.
+	record, _ := os.ReadFile(filepath.Join(octOut, "corrections.jsonl"))
+	spending("999999.00")
+	out, _, code := run(t, "correct", "--month", "2026-10", "--in", fixed, "--into", "2026-11", "--approver", "1001", "--closed", octOut, "--to", nov)
+	if code != 1 || !strings.Contains(out, "error: after-sales fund overdrawn in 2026-11") {
+		t.Fatalf("overdrawing correction: %d\n%s", code, out)
+	}
+	if after, _ := os.ReadFile(filepath.Join(octOut, "corrections.jsonl")); string(after) != string(record) {
+		t.Fatal("an overdrawing correction was recorded")
+	}
+}
+
+// A folder named after another month is the wrong folder, for inputs as for outputs.
+func TestFoldersOfAnotherMonth(t *testing.T) {
+	base := t.TempDir()
+	nov := filepath.Join(base, "2026-11")
+	if err := os.MkdirAll(nov, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	copyDir(t, sample, nov)
+	for _, args := range [][]string{
+		{"validate", "--month", "2026-10", "--in", nov},
+		{"compute", "--month", "2026-10", "--in", nov, "--dry-run"},
+		{"diff", nov, sample, "--month", "2026-10"},
+	} {
+		if _, e, code := run(t, args...); code != 2 || !strings.Contains(e, fmt.Sprintf(msg.CLIFolderMonth, nov, "2026-11", "2026-10")) {
+			t.Errorf("%v: %d %q", args, code, e)
+		}
+	}
+	octOut := filepath.Join(base, "out", "2026-10")
+	mustRun(t, "compute", "--month", "2026-10", "--in", sample, "--out", octOut)
+	mustRun(t, "close", "--month", "2026-10", "--out", octOut, "--by", "1001")
+	to := filepath.Join(base, "2026-12")
+	if _, e, code := run(t, "correct", "--month", "2026-10", "--in", sample, "--into", "2027-01", "--approver", "1001", "--closed", octOut, "--to", to); code != 2 ||
+		!strings.Contains(e, fmt.Sprintf(msg.CLIFolderMonth, to, "2026-12", "2027-01")) {
+		t.Errorf("--to of another month: %d %q", code, e)
 	}
 }
