@@ -119,12 +119,22 @@ func AppendCorrections(dir string, r CorrectionRecord) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.OpenFile(filepath.Join(dir, CorrectionsFile), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	// Read-only between runs, like the rest of the closed folder: a slip of the hand does not change it.
+	p := filepath.Join(dir, CorrectionsFile)
+	if _, err := os.Stat(p); err == nil {
+		if err := os.Chmod(p, 0o600); err != nil {
+			return err
+		}
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
 	if err != nil {
 		return err
 	}
 	_, err = f.Write(append(b, '\n'))
 	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if cerr := os.Chmod(p, 0o400); err == nil {
 		err = cerr
 	}
 	return err
