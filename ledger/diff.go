@@ -278,35 +278,30 @@ func Compare(old, new *Snapshot) *Diff {
 // pairEmployees lists the ids of the employees of two results (sorted byte-wise) with each side's employee
 // by id (absent: not in that result).
 func pairEmployees(a, b []calc.DocEmployee) (ids []string, ea, eb map[string]calc.DocEmployee) {
-	ea, eb = map[string]calc.DocEmployee{}, map[string]calc.DocEmployee{}
-	for _, e := range a {
-		ea[e.ID] = e
-		ids = append(ids, e.ID)
-	}
-	for _, e := range b {
-		if _, ok := ea[e.ID]; !ok {
-			ids = append(ids, e.ID)
-		}
-		eb[e.ID] = e
-	}
+	ids, ea, eb = pairBy(a, b, func(e calc.DocEmployee) string { return e.ID })
 	sort.Slice(ids, func(i, j int) bool { return bytes.Compare([]byte(ids[i]), []byte(ids[j])) < 0 })
 	return ids, ea, eb
 }
 
 // pairLines lists the schemes of two employees' lines (a's order, then b's new ones) with each side's line.
 func pairLines(a, b []calc.DocLine) (schemes []string, la, lb map[string]calc.DocLine) {
-	la, lb = map[string]calc.DocLine{}, map[string]calc.DocLine{}
-	for _, l := range a {
-		la[l.Scheme] = l
-		schemes = append(schemes, l.Scheme)
+	return pairBy(a, b, func(l calc.DocLine) string { return l.Scheme })
+}
+
+// pairBy lists the keys of two lists (a's order, then b's new ones) with each side's item by key.
+func pairBy[T any](a, b []T, key func(T) string) (keys []string, ma, mb map[string]T) {
+	ma, mb = map[string]T{}, map[string]T{}
+	for _, x := range a {
+		ma[key(x)] = x
+		keys = append(keys, key(x))
 	}
-	for _, l := range b {
-		if _, ok := la[l.Scheme]; !ok {
-			schemes = append(schemes, l.Scheme)
+	for _, x := range b {
+		if _, ok := ma[key(x)]; !ok {
+			keys = append(keys, key(x))
 		}
-		lb[l.Scheme] = l
+		mb[key(x)] = x
 	}
-	return schemes, la, lb
+	return keys, ma, mb
 }
 
 func lineOrZero(m map[string]calc.DocLine, scheme string) calc.DocLine {

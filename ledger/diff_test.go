@@ -17,7 +17,7 @@ func emp(id, name, base, total string, lines ...calc.DocLine) calc.DocEmployee {
 	return calc.DocEmployee{ID: id, Name: name, BaseSalary: base, Total: total, Lines: lines}
 }
 
-func step(rule, employee, pool, result string, inputs ...string) calc.Step {
+func mkStep(rule, employee, pool, result string, inputs ...string) calc.Step {
 	s := calc.Step{Rule: rule, Employee: employee, Pool: pool, Result: result}
 	for i, v := range inputs {
 		s.Inputs = append(s.Inputs, calc.KV{Name: fmt.Sprintf("in%d", i), Value: v})
@@ -61,14 +61,14 @@ func TestCompare(t *testing.T) {
 		}},
 		Inputs: []model.InputFile{{Name: "维修工单.xlsx", SHA256: "aa"}, {Name: "精品销售.csv", SHA256: "bb"}, {Name: "旧表.csv", SHA256: "cc"}},
 		Steps: []calc.Step{
-			step("figure.repair_output", "", "", "100000.00"),
-			step("pool.amount", "", "advisor", "1000.00"),
-			step("pool.share", "A1", "advisor", "200.00"),
-			step("accessory.pool_seller", "A2", "", "10.00", "JP1"),
-			step("accessory.pool_seller", "A2", "", "20.00", "JP2"),
-			step("accessory.pool_seller", "A2", "", "30.00", "JP3"),
-			step("fund.accessory", "A2", "", "3.00"),
-			step("total", "A2", "", "2057.00"),
+			mkStep("figure.repair_output", "", "", "100000.00"),
+			mkStep("pool.amount", "", "advisor", "1000.00"),
+			mkStep("pool.share", "A1", "advisor", "200.00"),
+			mkStep("accessory.pool_seller", "A2", "", "10.00", "JP1"),
+			mkStep("accessory.pool_seller", "A2", "", "20.00", "JP2"),
+			mkStep("accessory.pool_seller", "A2", "", "30.00", "JP3"),
+			mkStep("fund.accessory", "A2", "", "3.00"),
+			mkStep("total", "A2", "", "2057.00"),
 		}}
 	nw := &Snapshot{Label: "new",
 		Doc: calc.Document{Month: "2026-10", Pools: pools("advisor", "1100.00"), Employees: []calc.DocEmployee{
@@ -79,15 +79,15 @@ func TestCompare(t *testing.T) {
 		}},
 		Inputs: []model.InputFile{{Name: "维修工单.xlsx", SHA256: "a2"}, {Name: "精品销售.csv", SHA256: "bb"}},
 		Steps: []calc.Step{
-			step("figure.repair_output", "", "", "110000.00"),
-			step("pool.amount", "", "advisor", "1100.00"),
-			step("pool.share", "A1", "advisor", "210.00"),
-			step("accessory.pool_seller", "A2", "", "10.00", "JP1"),
-			step("accessory.pool_seller", "A2", "", "5.00", "JPX"), // a row inserted: one step added
-			step("accessory.pool_seller", "A2", "", "20.00", "JP2"),
-			step("accessory.pool_seller", "A2", "", "30.00", "JP3"),
-			step("fund.accessory", "A2", "", "3.25"),
-			step("total", "A2", "", "2061.75"),
+			mkStep("figure.repair_output", "", "", "110000.00"),
+			mkStep("pool.amount", "", "advisor", "1100.00"),
+			mkStep("pool.share", "A1", "advisor", "210.00"),
+			mkStep("accessory.pool_seller", "A2", "", "10.00", "JP1"),
+			mkStep("accessory.pool_seller", "A2", "", "5.00", "JPX"), // a row inserted: one step added
+			mkStep("accessory.pool_seller", "A2", "", "20.00", "JP2"),
+			mkStep("accessory.pool_seller", "A2", "", "30.00", "JP3"),
+			mkStep("fund.accessory", "A2", "", "3.25"),
+			mkStep("total", "A2", "", "2061.75"),
 		}}
 	want := "cause input files changed: 维修工单.xlsx, 旧表.csv\n" +
 		"cause figure.repair_output: 100000.00 → 110000.00\n" +
@@ -116,8 +116,8 @@ func TestCompare(t *testing.T) {
 // A changed row of many: one pair of old and new, named by its first input; an input that leaves the result
 // as it was is no cause.
 func TestDiffStepsPairsChangedRows(t *testing.T) {
-	old := []calc.Step{step("r", "A1", "", "1.00", "X1"), step("r", "A1", "", "2.00", "X2"), step("r", "A1", "", "3.00", "X3"), step("q", "A1", "", "7.00", "a")}
-	nw := []calc.Step{step("r", "A1", "", "1.00", "X1"), step("r", "A1", "", "2.50", "X2"), step("q", "A1", "", "7.00", "b")}
+	old := []calc.Step{mkStep("r", "A1", "", "1.00", "X1"), mkStep("r", "A1", "", "2.00", "X2"), mkStep("r", "A1", "", "3.00", "X3"), mkStep("q", "A1", "", "7.00", "a")}
+	nw := []calc.Step{mkStep("r", "A1", "", "1.00", "X1"), mkStep("r", "A1", "", "2.50", "X2"), mkStep("q", "A1", "", "7.00", "b")}
 	var got []string
 	for _, c := range diffSteps(old, nw) {
 		got = append(got, stepCause(c))
@@ -132,8 +132,8 @@ func TestDiffStepsPairsChangedRows(t *testing.T) {
 func TestLineCausesCapped(t *testing.T) {
 	var old, nw []calc.Step
 	for i := range 9 {
-		old = append(old, step(fmt.Sprintf("r%d", i), "A1", "", "1.00"))
-		nw = append(nw, step(fmt.Sprintf("r%d", i), "A1", "", "2.00"))
+		old = append(old, mkStep(fmt.Sprintf("r%d", i), "A1", "", "1.00"))
+		nw = append(nw, mkStep(fmt.Sprintf("r%d", i), "A1", "", "2.00"))
 	}
 	got := lineCauses("A1", "hours", diffSteps(old, nw), calc.Document{}, calc.Document{})
 	if len(got) != maxCauses+1 || got[maxCauses] != "…" || got[0] != "r0: 1.00 → 2.00" {

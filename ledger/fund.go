@@ -263,15 +263,11 @@ func FundBefore(root, m string) (rows []FundMonth, balance decimal.Decimal, inLe
 // fund withheld on corrected commissions added to the inflow, corrected fund spending to the spending — named
 // in the note.
 func MonthRow(month string, opening decimal.Decimal, inflow, spent string, flow CorrectionFlow) (FundMonth, error) {
-	in, err := parseAmount(inflow)
+	in, sp, err := parseFlows(inflow, spent)
 	if err != nil {
 		return FundMonth{}, err
 	}
-	sp, err := parseAmount(spent)
-	if err != nil {
-		return FundMonth{}, err
-	}
-	fm, err := Step(month, opening, in.Add(flow.Fund).StringFixed(2), sp.Add(flow.Spent).StringFixed(2))
+	fm, err := step(month, opening, in.Add(flow.Fund), sp.Add(flow.Spent))
 	fm.CorrectionFund, fm.CorrectionSpent = flow.Fund, flow.Spent
 	if !flow.Fund.IsZero() {
 		fm.Note = fmt.Sprintf(report.LabelFundCorrectionNote, flow.Fund.StringFixed(2))
@@ -301,14 +297,23 @@ func CorrectionFlowOf(root, m string) (CorrectionFlow, error) {
 // Step is one month of the ledger from its opening balance, inflow and spending (amounts as in result.json);
 // an overdrawn fund is an error (the month is returned all the same).
 func Step(month string, opening decimal.Decimal, inflow, spent string) (FundMonth, error) {
-	in, err := parseAmount(inflow)
+	in, sp, err := parseFlows(inflow, spent)
 	if err != nil {
 		return FundMonth{}, err
 	}
-	sp, err := parseAmount(spent)
-	if err != nil {
-		return FundMonth{}, err
+	return step(month, opening, in, sp)
+}
+
+// parseFlows reads a month's inflow and spending as result.json writes them ("" is 0).
+func parseFlows(inflow, spent string) (in, sp decimal.Decimal, err error) {
+	if in, err = parseAmount(inflow); err != nil {
+		return
 	}
+	sp, err = parseAmount(spent)
+	return
+}
+
+func step(month string, opening, in, sp decimal.Decimal) (FundMonth, error) {
 	fm := FundMonth{Month: month, Opening: opening, Inflow: in, Spent: sp, Closing: opening.Add(in).Sub(sp)}
 	if fm.Closing.IsNegative() {
 		return fm, &OverdrawnError{fm}
