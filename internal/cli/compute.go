@@ -109,7 +109,7 @@ func (c *computed) warnings() []string {
 		}
 	}
 	for _, w := range c.result.Warnings {
-		out = append(out, calcIssue(w).String())
+		out = append(out, calcIssue(w, c.data.Tables).String())
 	}
 	return append(out, c.extraWarnings...)
 }

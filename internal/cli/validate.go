@@ -92,7 +92,7 @@ func runValidate(io *IO, o *ValidateOptions) error {
 	if !rep.HasErrors() {
 		// Some warnings need the calculation (fines larger than the line they come off).
 		for _, w := range calc.Compute(data, p.Plan).Warnings {
-			rep.Issues = append(rep.Issues, calcIssue(w))
+			rep.Issues = append(rep.Issues, calcIssue(w, data.Tables))
 		}
 	}
 	issues := rep.Sorted()
@@ -122,10 +122,15 @@ func printIssues(io *IO, issues []importers.Issue) {
 }
 
 // calcIssue turns a calculation warning into an issue located at its first source row.
-func calcIssue(w calc.Warning) importers.Issue {
+func calcIssue(w calc.Warning, tables []model.TableInfo) importers.Issue {
 	i := importers.Issue{Severity: importers.Warning, Message: w.Message}
 	if len(w.Sources) > 0 {
 		i.File, i.Sheet, i.Row = w.Sources[0].File, w.Sources[0].Sheet, w.Sources[0].Row
+		for _, t := range tables {
+			if t.File == i.File && t.Sheet == i.Sheet {
+				i.Table = t.Table
+			}
+		}
 	}
 	return i
 }
