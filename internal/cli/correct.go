@@ -1,0 +1,204 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+
+	"payout/internal/msg"
+	"payout/ledger"
+	"payout/model"
+	"payout/plan"
+	"payout/report"
+)
+
+// CorrectOptions are the flags of `payout correct`.
+type CorrectOptions struct {
+	Month    string
+	In       string
+	Into     string
+	Approver string
+	Closed   string
+	To       string
+	Plan     string
+}
+
+func newCorrectCmd(io *IO) *cobra.Command {
+	o := &CorrectOptions{}
+	c := &cobra.Command{
+		Use:   "correct --month YYYY-MM --in DIR --into YYYY-MM --approver ID",
+		Short: "Carry corrections of a closed month into the next month's adjustments",
+		Long: `correct recomputes a closed month from corrected inputs (--in), compares it with the closed result
+(out/<month>, which stays as it was) and writes each employee's signed difference of total pay as a row of the
+adjustments table of the month --into (a bonus when the pay rose, a deduction when it fell; reason
+"<month> 更正: …" naming the lines that changed; approver --approver). The rows go into data/<into>/调整.csv
+(created, or appended to when the folder has its adjustments as CSV; when they are inside a workbook, a
+separate CSV is written and the rows are to be copied in). The next month then pays exactly the difference.
+Every run is recorded in the closed folder (corrections.jsonl): a later run pays only what earlier ones have
+not carried (running it again pays nothing; going back to the original inputs pays everything back), and the
+fund ledger books the corrections' fund and corrected fund spending in the paying month. Nothing is written
+when the corrected inputs have errors or the fund would be overdrawn.
+
+Exit codes: 0 written (or nothing to correct); 1 the corrected inputs have errors, or the month is not closed;
+2 usage error.`,
+		Example: "  payout correct --month 2026-10 --in data/2026-10-corrected --into 2026-11 --approver 1001",
+		Args:    cobra.NoArgs,
+		RunE:    func(cmd *cobra.Command, args []string) error { return runCorrect(io, o) },
+	}
+	c.Flags().StringVar(&o.Month, "month", "", "the closed month, YYYY-MM (required)")
+	c.Flags().StringVar(&o.In, "in", "", "the corrected input folder of that month (required)")
+	c.Flags().StringVar(&o.Into, "into", "", "the month that pays the corrections, YYYY-MM (required)")
+	c.Flags().StringVar(&o.Approver, "approver", "", "id of who approves the corrections (required)")
+	c.Flags().StringVar(&o.Closed, "closed", "", "the closed output folder (default out/<month>)")
+	c.Flags().StringVar(&o.To, "to", "", "the input folder of --into to write the adjustments to (default data/<into>)")
+	c.Flags().StringVar(&o.Plan, "plan", "", "plan file (default: the built-in plan)")
+	return c
+}
+
+func runCorrect(io *IO, o *CorrectOptions) error {
+	m, err := parseMonth(o.Month)
+	if err != nil {
+		return err
+	}
+	into, err := model.ParseMonth(o.Into)
+	if err != nil || o.Into == "" {
+		return usageErr(msg.CLIBadInto, o.Into)
+	}
+	if into.String() <= m.String() {
+		return usageErr(msg.CLIIntoNotLater, into, m)
+	}
+	if o.In == "" || o.Approver == "" {
+		return usageErr(msg.CLICorrectFlags)
+	}
+	closedDir, err := monthFolder(o.Closed, m)
+	if err != nil {
+		return err
+	}
+	to := filepath.Join("data", into.String())
+	if o.To != "" {
+		to = filepath.Clean(o.To)
+		if fm, err := model.ParseMonth(filepath.Base(to)); err == nil && fm != into {
+			return usageErr(msg.CLIFolderMonth, to, fm, into)
+		}
+	}
+	if !isOutputFolder(closedDir) {
+		return usageErr(msg.LedgerNoResult, closedDir)
+	}
+	cl, err := ledger.ReadClosure(closedDir)
+	if err != nil {
+		return err
+	}
+	if cl == nil {
+		return &exitError{ExitInput, fmt.Errorf(msg.LedgerNotClosed, closedDir)}
+	}
+	if problems := ledger.CheckClosed(closedDir, cl); len(problems) > 0 {
+		return &exitError{ExitInput, fmt.Errorf("%s", strings.Join(problems, "; "))}
+	}
+	snap, err := ledger.LoadSnapshot(closedDir)
+	if err != nil {
+		return &exitError{ExitInput, err}
+	}
+	closed := snap.Doc
+	if closed.Month != m.String() {
+		return usageErr(msg.LedgerMonthMismatch, closedDir, closed.Month, m)
+	}
+	known := false
+	for _, e := range closed.Employees {
+		known = known || e.ID == o.Approver
+	}
+	if !known {
+		return usageErr(msg.LedgerApproverUnknown, o.Approver, m)
+	}
+	// The paying month must still be open (its folder, if any, sits beside the closed one).
+	intoDir := filepath.Join(filepath.Dir(closedDir), into.String())
+	if ic, err := ledger.ReadClosure(intoDir); err != nil {
+		return &exitError{ExitInput, err}
+	} else if ic != nil {
+		return &exitError{ExitInput, fmt.Errorf(msg.LedgerIntoClosed, intoDir)}
+	}
+	records, err := ledger.ReadCorrections(closedDir)
+	if err != nil {
+		return &exitError{ExitInput, err}
+	}
+	c, err := computeMonth(io, o.Month, o.In, o.Plan)
+	if err != nil {
+		return err
+	}
+	if snap.PlanSHA256 != "" && snap.PlanSHA256 != c.plan.SHA256 {
+		fmt.Fprintf(io.Err, msg.LedgerPlanDiffers+"\n", closedDir, snap.PlanSHA256[:12], c.plan.SHA256[:12])
+	}
+	kinds := c.plan.AdjustmentKindEnum()
+	label := func(s string) string { return report.SchemeLabel(c.plan.Plan, s) }
+	corrected := c.result.Document()
+	rows := ledger.Corrections(closed, corrected, ledger.CarriedSoFar(records), o.Approver,
+		kinds.Names[plan.AdjBonus][0].Name, kinds.Names[plan.AdjDeduction][0].Name, label)
+	spent := ledger.SpentDelta(closed, corrected, records)
+	if len(rows) == 0 && spent.IsZero() {
+		if len(records) > 0 {
+			fmt.Fprintf(io.Out, msg.LedgerAllCarried+"\n", m, len(records))
+		} else {
+			fmt.Fprintf(io.Out, msg.LedgerNoCorrections+"\n", m)
+		}
+		return nil
+	}
+	// What the correction books into the fund must not overdraw it: checked before anything is written.
+	rec := ledger.Record(m.String(), into.String(), now().UTC().Format(time.RFC3339), o.Approver, o.In, c.plan.SHA256, "", rows, spent)
+	if _, err := ledger.FundWith(filepath.Dir(closedDir), rec); err != nil {
+		var over *ledger.OverdrawnError
+		if errors.As(err, &over) {
+			fmt.Fprintln(io.Out, "error:", err)
+			return errInputReported
+		}
+		return &exitError{ExitInput, err}
+	}
+	for _, w := range c.warnings() { // the corrected inputs' warnings, beside the outcome on stdout
+		fmt.Fprintf(io.Err, "warning: %s\n", w)
+	}
+	for _, r := range rows {
+		if r.EmployeeID == o.Approver {
+			fmt.Fprintf(io.Err, msg.LedgerSelfApproved+"\n", o.Approver)
+		}
+	}
+	_, statErr := os.Stat(to)
+	path, workbook, err := ledger.WriteCorrections(to, m.String(), rows)
+	if err != nil {
+		return &exitError{ExitInput, err}
+	}
+	if statErr != nil && path != "" {
+		fmt.Fprintf(io.Out, msg.LedgerCreatedFolder+"\n", to)
+	}
+	rec.File = path
+	if err := ledger.AppendCorrections(closedDir, rec); err != nil {
+		return err
+	}
+	if path != "" {
+		fmt.Fprintf(io.Out, msg.LedgerWroteCorrections+"\n", path, ledger.Payable(rows), ledger.CorrectionsTotal(rows))
+	} else if len(rows) > 0 {
+		fmt.Fprintf(io.Out, msg.LedgerFundOnly+"\n", m, ledger.CorrectionsFund(rows), into)
+	}
+	if !spent.IsZero() {
+		fmt.Fprintf(io.Out, msg.LedgerSpentCarried+"\n", m, signedText(spent), into)
+	}
+	if workbook != "" {
+		fmt.Fprintf(io.Out, msg.LedgerAdjustXLSX+"\n", filepath.Dir(path), workbook, path)
+	}
+	if isOutputFolder(intoDir) && path != "" {
+		fmt.Fprintf(io.Out, msg.LedgerIntoComputed+"\n", intoDir)
+	}
+	fmt.Fprintf(io.Out, msg.LedgerRecorded+"\n", filepath.Join(closedDir, ledger.CorrectionsFile))
+	return nil
+}
+
+// signedText is an amount with its sign: +6000.00, -12.50.
+func signedText(d decimal.Decimal) string {
+	if d.IsPositive() {
+		return "+" + d.StringFixed(2)
+	}
+	return d.StringFixed(2)
+}
