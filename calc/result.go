@@ -74,6 +74,9 @@ type LineDetail struct {
 	Coefficient  decimal.Decimal
 	CoefSum      decimal.Decimal
 	HasCoef      bool
+	// TeamBonus is the whole team's hours bonus that a master's or apprentice's line is a part of.
+	TeamBonus    decimal.Decimal
+	HasTeamBonus bool
 	Note         string
 }
 

@@ -72,6 +72,7 @@ func (e *engine) accessories() {
 	}
 	// Achievement rate of each specialist seller who sold something.
 	rates := map[string]decimal.Decimal{}
+	achs := map[string]Achievement{} // of the specialists with a target, for their line's detail
 	rateOf := func(id string) decimal.Decimal {
 		if r, ok := rates[id]; ok {
 			return r
@@ -88,7 +89,8 @@ func (e *engine) accessories() {
 				e.warn(fmt.Sprintf(msg.CalcTargetMissing, metric, id))
 			}
 		} else {
-			r = e.achievement(metric, id, e.accRevenue[id], t.Target, []model.Source{t.Src}).Rate
+			a := e.achievement(metric, id, e.accRevenue[id], t.Target, []model.Source{t.Src})
+			r, achs[id] = a.Rate, a
 		}
 		rates[id] = r
 		return r
@@ -144,7 +146,14 @@ func (e *engine) accessories() {
 	for _, id := range sortedKeys(e.accOwn) {
 		l := e.line(id, plan.LineAccessory)
 		l.Gross = cents(e.accOwn[id])
-		l.Detail = LineDetail{BaseLabel: "accessory_revenue", Base: e.accRevenue[id]}
+		// The rate the seller's own rows earn (SPEC §7: every line shows its rate and achievement rates).
+		l.Detail = LineDetail{BaseLabel: "accessory_revenue", Base: e.accRevenue[id], Rate: ac.OthersRate.Decimal, HasRate: true}
+		if s := e.emps[id]; s != nil && e.sellerKind(s.Role) == "specialist" {
+			l.Detail.Rate = ac.Specialists.Rate.Decimal
+			if a, ok := achs[id]; ok {
+				l.Detail.Achievements = []Achievement{a}
+			}
+		}
 		e.step(Step{Rule: "accessory.line", Employee: id, Inputs: []KV{{"exact", e.accOwn[id].String()}}, Formula: "round(Σ own parts)", Result: money(l.Gross), Sources: e.accOwnSrc[id]})
 	}
 }
@@ -234,6 +243,9 @@ func (e *engine) pools() {
 		if len(ms) == 0 {
 			if !pr.Amount.IsZero() {
 				e.warn(fmt.Sprintf(msg.CalcPoolNoMembers, pl.Name.Name, money(pr.Amount)))
+			} else if targetMissing && !cents(pr.FromRows).IsZero() {
+				// The accessory shares the literal reading sets to 0.00 are said, not lost quietly.
+				e.warn(fmt.Sprintf(msg.CalcPoolSharesUnpaid, pl.Name.Name, money(cents(pr.FromRows))))
 			}
 			e.res.Pools = append(e.res.Pools, pr)
 			continue
@@ -323,7 +335,8 @@ func (e *engine) hours() {
 			s := cents(bonus.Mul(ap.ApprenticeShare))
 			rest = rest.Sub(s)
 			amounts[id] = s
-			details[id] = LineDetail{BaseLabel: "team_hours", Base: hours, Rate: tr.Rate, HasRate: true, Coefficient: ap.ApprenticeShare, HasCoef: true}
+			details[id] = LineDetail{BaseLabel: "team_hours", Base: hours, Rate: tr.Rate, HasRate: true, Coefficient: ap.ApprenticeShare, HasCoef: true,
+				TeamBonus: bonus, HasTeamBonus: true}
 			e.step(Step{Rule: "hours.apprentice_share", Employee: id, Inputs: []KV{{"team_bonus", money(bonus)}, {"share", ap.ApprenticeShare.String()}}, Formula: fmt.Sprintf("round(%s × %s)", money(bonus), ap.ApprenticeShare), Result: money(s)})
 		}
 		if rest.IsNegative() {
@@ -335,7 +348,7 @@ func (e *engine) hours() {
 			e.step(Step{Rule: "hours.master_share", Employee: t.Master, Formula: "master on probation: its part is not paid", Result: "0.00"})
 		} else {
 			amounts[t.Master] = rest
-			details[t.Master] = LineDetail{BaseLabel: "team_hours", Base: hours, Rate: tr.Rate, HasRate: true}
+			details[t.Master] = LineDetail{BaseLabel: "team_hours", Base: hours, Rate: tr.Rate, HasRate: true, TeamBonus: bonus, HasTeamBonus: true}
 			e.step(Step{Rule: "hours.master_share", Employee: t.Master, Inputs: []KV{{"team_bonus", money(bonus)}}, Formula: "team bonus − apprentices' shares", Result: money(rest)})
 		}
 	}

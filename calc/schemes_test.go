@@ -161,6 +161,8 @@ func TestPools(t *testing.T) {
 			},
 			lines: map[string][]string{"A2": ls()},
 			pools: map[string]string{"advisor": "0.00", "parts": "20.00"},
+			// The 40.00 of accessory shares nobody is paid is said, not lost quietly.
+			warns: []string{"pool advisor has no members and its target is missing: its amount is 0.00 and its accessory shares of 40.00 are paid to nobody"},
 		},
 		{
 			name: "front-desk supervisor is in two pools",
@@ -1643,4 +1645,40 @@ func ls(lines ...string) []string {
 		return []string{}
 	}
 	return lines
+}
+
+// The accessory line shows the rate its own rows earn and, for a specialist, the achievement rate (SPEC §7:
+// every line with its base figure, rate and achievement rates).
+func TestAccessoryLineDetail(t *testing.T) {
+	b := newMonth()
+	accRoster(b)
+	b.target("accessory_sales", "S1", "2000")
+	b.acc(sale{seller: "S1", list: "1000.00", paid: "1000.00", installed: true})
+	b.acc(sale{seller: "S1", list: "1000.00", paid: "900.00"})
+	b.acc(sale{seller: "M1", list: "100.00", paid: "100.00"})
+	r := Compute(&b.d, defaultPlan())
+	for _, c := range []struct {
+		id, rate, ach string
+	}{
+		{"S1", "0.1", "accessory_sales/S1 1900 / 2000 = 0.95"},
+		{"M1", "0.1", ""},
+	} {
+		e := findEmp(r, c.id)
+		var d *LineDetail
+		for i := range e.Lines {
+			if e.Lines[i].Scheme == plan.LineAccessory {
+				d = &e.Lines[i].Detail
+			}
+		}
+		if d == nil {
+			t.Fatalf("%s has no accessory line", c.id)
+		}
+		ach := ""
+		for _, a := range d.Achievements {
+			ach = fmt.Sprintf("%s/%s %s / %s = %s", a.Metric, a.Scope, a.Actual, a.Target, a.Rate)
+		}
+		if !d.HasRate || d.Rate.String() != c.rate || ach != c.ach {
+			t.Errorf("%s: rate %v %s, achievement %q; want %s, %q", c.id, d.HasRate, d.Rate, ach, c.rate, c.ach)
+		}
+	}
 }

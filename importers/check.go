@@ -146,10 +146,15 @@ func (rd *reader) check() {
 		if top := sch.Tiers.Bands[len(sch.Tiers.Bands)-1].To; top != nil && hours.GreaterThan(top.Decimal) {
 			rd.rep.warnf(at(TLaborHours, src, "hours"), msg.ChkHoursAboveTop, t.Master, hours.String(), top.String())
 		}
-		if mt := sch.Material; mt != nil && len(mt.Bands) > 0 && hours.GreaterThanOrEqual(sch.Tiers.Bands[0].From.Decimal) {
+		if mt := sch.Material; mt != nil && len(mt.Bands) > 0 {
 			last := mt.Bands[len(mt.Bands)-1].UpTo.Decimal
 			if mat.GreaterThan(last.Mul(hours)) {
-				rd.rep.warnf(at(TLaborHours, src, "material_cost"), msg.ChkMaterialAbove, t.Master, mat.String(), hours.String(), last.String(), mt.Above.String())
+				// SPEC §3 warns of it whatever the hours; below the first tier the team earns nothing anyway.
+				if hours.GreaterThanOrEqual(sch.Tiers.Bands[0].From.Decimal) {
+					rd.rep.warnf(at(TLaborHours, src, "material_cost"), msg.ChkMaterialAbove, t.Master, mat.String(), hours.String(), last.String(), mt.Above.String())
+				} else {
+					rd.rep.warnf(at(TLaborHours, src, "material_cost"), msg.ChkMaterialAboveNoTier, t.Master, mat.String(), hours.String(), last.String())
+				}
 			}
 		}
 	}

@@ -1166,6 +1166,12 @@ func TestReadBadInput(t *testing.T) {
 				f.add(hours, "A07,2026-10-03,200,13000.01,")
 			},
 			want: iss("工时明细.csv row 2, column 材料费 (D2)", msg.ChkMaterialAbove, "A07", "13000.01", "200", "65", "0.4")},
+		{name: "painter material above the last band, below the first tier", sev: Warning,
+			edit: func(f folder) {
+				f.add(roster, "A07,钱九,油漆工,3000,否,,,车间")
+				f.add(hours, "A07,2026-10-03,50,9999,")
+			},
+			want: iss("工时明细.csv row 2, column 材料费 (D2)", msg.ChkMaterialAboveNoTier, "A07", "9999", "50", "65")},
 		{name: "advisor member without score", sev: Warning,
 			edit: func(f folder) { f["接待考核.csv"] = "工号,考核分\n" },
 			want: iss("员工名册.csv row 2, column 工号 (A2)", msg.ChkNoAdvisorScore, "A01", "张伟")},

@@ -27,10 +27,15 @@ func WriteExplain(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.P
 		if d.HasRate {
 			pr("  %s: %s\n", LabelRate, d.Rate.String())
 		}
+		if d.HasTeamBonus {
+			pr("  %s: %s\n", LabelTeamBonus, d.TeamBonus.StringFixed(2))
+		}
 		for _, a := range d.Achievements {
 			pr("  "+LabelAchievement+": %s / %s = %s\n", FigureLabel(p, a.Metric), a.Actual.String(), a.Target.String(), pctText(a.Rate))
 		}
-		if d.HasCoef {
+		if d.HasCoef && d.BaseLabel == "team_hours" {
+			pr("  %s: %s\n", LabelApprenticeShr, d.Coefficient.String())
+		} else if d.HasCoef {
 			pr("  %s: %s / %s\n", LabelCoefficient, d.Coefficient.String(), d.CoefSum.String())
 		}
 		pr("  %s: %s\n", LabelGross, l.Gross.StringFixed(2))

@@ -92,6 +92,7 @@ const (
 	LabelNo                  = "否"
 	LabelSeq                 = "序号"
 	LabelApprenticeShr       = "徒弟分配比例"
+	LabelTeamBonus           = "团队奖金"
 	LabelExtraCent           = "尾差 +0.01 (最大余数法)"
 	LabelAdjusted            = "系数经调整"
 	LabelFundOpening         = "期初余额"

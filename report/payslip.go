@@ -140,6 +140,12 @@ func writePayslip(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.P
 				return err
 			}
 		}
+		if d.HasTeamBonus {
+			v := d.TeamBonus
+			if err := put(LabelTeamBonus, &v, 2, b.moneyS, ""); err != nil {
+				return err
+			}
+		}
 		for _, a := range d.Achievements {
 			v := a.Rate
 			note := fmt.Sprintf("%s / %s", a.Actual.String(), a.Target.String())

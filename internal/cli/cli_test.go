@@ -332,6 +332,31 @@ func copyDir(t *testing.T, from, to string) {
 	}
 }
 
+// An apprentice's hours line shows the team's hours, rate, the team bonus and the apprentice's share.
+func TestExplainHoursLine(t *testing.T) {
+	out := mustRun(t, "explain", "--month", "2026-10", "--in", sample, "--employee", "1012")
+	want := "【工时奖金】 (hours)\n  团队工时: 935\n  比例/单价: 2.8\n  团队奖金: 2618.00\n  徒弟分配比例: 0.3\n  应得: 785.40\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("explain 1012:\n%s\nwant:\n%s", out, want)
+	}
+	// The payslip shows the team bonus too.
+	dir := filepath.Join(t.TempDir(), "2026-10")
+	mustRun(t, "compute", "--month", "2026-10", "--in", sample, "--out", dir)
+	f, err := excelize.OpenFile(filepath.Join(dir, "payslips", "1012-黄健.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(report.LabelPayslipSheet, excelize.Options{RawCellValue: true})
+	found := false
+	for _, r := range rows {
+		found = found || len(r) > 1 && r[0] == report.LabelTeamBonus && r[1] == "2618.00"
+	}
+	if !found {
+		t.Errorf("payslip of 1012 has no row 团队奖金 2618.00: %q", rows)
+	}
+}
+
 func TestExplain(t *testing.T) {
 	out, _, code := run(t, "explain", "--month", "2026-10", "--in", sample, "--employee", "1004")
 	if code != 0 {

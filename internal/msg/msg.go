@@ -119,19 +119,20 @@ const (
 
 // Checks across tables.
 const (
-	ChkMasterMissing      = "master %q is not on the roster"
-	ChkMasterIsApprentice = "master %s is itself an apprentice (of %s)"
-	ChkMasterSelf         = "an employee cannot be its own master"
-	ChkShareRequired      = "missing value: an apprentice needs its share (徒弟分配比例)"
-	ChkSharesOver         = "apprentice shares under master %s add up to %s, more than 1"
-	ChkTargetMissing      = "pool %s has members but no target for %s (add a row to 目标: %s, %s)"
-	ChkSellerTarget       = "accessory seller %s (%s) has no target for %s (add a row to 目标: %s, %s)"
-	ChkHoursRole          = "%s (%s) is not in an hours scheme, but has hours on %d rows"
-	ChkApprenticeRole     = "apprentice %s is a %s but its master %s is a %s: their hours cannot make one team"
-	ChkHoursAboveTop      = "team of %s has %s hours, above the top tier's %s: the top rate applies"
-	ChkMaterialAbove      = "painter team of %s: material cost %s for %s hours is above %s per hour: rate lowered by %s"
-	ChkNoAdvisorScore     = "advisor-pool member %s (%s) has no assessment score (接待考核): no score deduction"
-	ChkMinDiscount        = "sold at %s of list price, at or below the minimum %s: earns nothing"
+	ChkMasterMissing       = "master %q is not on the roster"
+	ChkMasterIsApprentice  = "master %s is itself an apprentice (of %s)"
+	ChkMasterSelf          = "an employee cannot be its own master"
+	ChkShareRequired       = "missing value: an apprentice needs its share (徒弟分配比例)"
+	ChkSharesOver          = "apprentice shares under master %s add up to %s, more than 1"
+	ChkTargetMissing       = "pool %s has members but no target for %s (add a row to 目标: %s, %s)"
+	ChkSellerTarget        = "accessory seller %s (%s) has no target for %s (add a row to 目标: %s, %s)"
+	ChkHoursRole           = "%s (%s) is not in an hours scheme, but has hours on %d rows"
+	ChkApprenticeRole      = "apprentice %s is a %s but its master %s is a %s: their hours cannot make one team"
+	ChkHoursAboveTop       = "team of %s has %s hours, above the top tier's %s: the top rate applies"
+	ChkMaterialAbove       = "painter team of %s: material cost %s for %s hours is above %s per hour: rate lowered by %s"
+	ChkMaterialAboveNoTier = "painter team of %s: material cost %s for %s hours is above %s per hour (the team is below the first hours tier and earns no bonus anyway)"
+	ChkNoAdvisorScore      = "advisor-pool member %s (%s) has no assessment score (接待考核): no score deduction"
+	ChkMinDiscount         = "sold at %s of list price, at or below the minimum %s: earns nothing"
 )
 
 // Command line.
@@ -151,12 +152,13 @@ const (
 
 // Calculation warnings and notes.
 const (
-	CalcPoolNoMembers   = "pool %s has an amount of %s but no members: nobody is paid it"
-	CalcTargetMissing   = "no target for %s (%s): achievement rate counts as 0"
-	CalcFinesOver       = "%s (%s): fines of %s are more than the beauty line of %s; %s is not taken"
-	CalcMasterNegative  = "master %s gets %s of the team bonus %s: the apprentices' shares, each rounded, take more than all of it"
-	CalcProbationNote   = "probation: base salary and adjustments only, no commission of any kind 〔一.4〕"
-	CalcProbationShares = "probation employees are not pool members"
+	CalcPoolNoMembers    = "pool %s has an amount of %s but no members: nobody is paid it"
+	CalcPoolSharesUnpaid = "pool %s has no members and its target is missing: its amount is 0.00 and its accessory shares of %s are paid to nobody"
+	CalcTargetMissing    = "no target for %s (%s): achievement rate counts as 0"
+	CalcFinesOver        = "%s (%s): fines of %s are more than the beauty line of %s; %s is not taken"
+	CalcMasterNegative   = "master %s gets %s of the team bonus %s: the apprentices' shares, each rounded, take more than all of it"
+	CalcProbationNote    = "probation: base salary and adjustments only, no commission of any kind 〔一.4〕"
+	CalcProbationShares  = "probation employees are not pool members"
 )
 
 // Deduction reasons printed on payslips (simplified Chinese: the people who read them).
