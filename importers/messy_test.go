@@ -114,9 +114,11 @@ func TestMessyExports(t *testing.T) {
 		{name: "an empty file", sev: Error,
 			edit: func(t *testing.T, f folder) { f["美容销售.csv"] = "\r\n,,\r\n" },
 			want: iss("美容销售.csv", msg.InEmptyFile)},
-		{name: "UTF-16 tab-separated text (Excel's Unicode Text)",
+		{name: "UTF-16 tab-separated text (Excel's Unicode Text, saved as .txt); other .txt files ignored",
 			edit: func(t *testing.T, f folder) {
-				f["美容销售.csv"] = utf16le("单据号\t日期\t实收金额\r\nMR1\t2026-10-05\t100\r\n")
+				delete(f, "美容销售.csv")
+				f["美容销售.txt"] = utf16le("单据号\t日期\t实收金额\r\nMR1\t2026-10-05\t100\r\n")
+				f["说明.txt"] = "notes"
 			},
 			check: func(t *testing.T, r *Report, rows map[string]int) {
 				if rows[TBeautySales] != 1 {

@@ -246,7 +246,10 @@ func (rd *reader) locate(entries []os.DirEntry) map[string][]location {
 			if t != nil {
 				rd.rep.errorf(Issue{File: n, Table: t.Name}, msg.InWrongFormat, t.Name, ext)
 			}
-		case ".csv":
+		case ".csv", ".txt": // .txt: what Excel writes as "Unicode Text" or "Text (tab delimited)"
+			if t == nil && ext == ".txt" {
+				continue // notes and read-me files
+			}
 			if t == nil {
 				if correctionsFile.MatchString(n) {
 					rd.rep.warnf(Issue{File: n}, msg.InCorrectionsFile)

@@ -1092,9 +1092,9 @@ func TestReadBadInput(t *testing.T) {
 			want: iss("售后基金支出.csv row 2, column 日期 (A2)", msg.ValFundOutside, "2026-09-30", "300.00", "2026-10")},
 
 		// Files and tables.
-		{name: "a table saved as text", sev: Error,
-			edit: func(f folder) { f["续保.txt"] = "保单号\t销售人工号\n" },
-			want: iss("续保.txt", msg.InWrongFormat, "renewals", ".txt")},
+		{name: "a table saved as OpenDocument", sev: Error,
+			edit: func(f folder) { f["续保.ods"] = "PK" },
+			want: iss("续保.ods", msg.InWrongFormat, "renewals", ".ods")},
 		{name: "corrections not copied in", sev: Warning,
 			edit: func(f folder) { f["调整-2026-09更正-2.csv"] = "工号,类型,奖金池,数值,原因,审批人\n" },
 			want: iss("调整-2026-09更正-2.csv", msg.InCorrectionsFile)},

@@ -177,7 +177,7 @@ func WriteCorrections(folder, month string, rows []Correction) (string, string, 
 	case existing == "":
 		p := filepath.Join(folder, importers.TableByName(importers.TAdjustments).Label()+".csv")
 		return p, "", createCSV(p, pay)
-	case strings.EqualFold(filepath.Ext(existing), ".csv"):
+	case !strings.EqualFold(filepath.Ext(existing), ".xlsx"): // .csv or .txt
 		return existing, "", appendCSV(existing, pay)
 	default:
 		for n := 1; ; n++ {
@@ -207,7 +207,7 @@ func findAdjustments(folder string) (string, error) {
 		ext := strings.ToLower(filepath.Ext(e.Name()))
 		base := strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))
 		for _, n := range names {
-			if headerKey(base) == headerKey(n) && (ext == ".csv" || ext == ".xlsx") {
+			if headerKey(base) == headerKey(n) && (ext == ".csv" || ext == ".txt" || ext == ".xlsx") {
 				return filepath.Join(folder, e.Name()), nil
 			}
 		}
@@ -225,7 +225,7 @@ func createCSV(p string, rows []Correction) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600) // ids and amounts: personal data
 	if err != nil {
 		return err
 	}

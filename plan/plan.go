@@ -80,6 +80,7 @@ func (n Named) Label() string {
 type Plan struct {
 	Version           int               `yaml:"version"`
 	Name              string            `yaml:"name"`
+	Store             string            `yaml:"store"` // the store's name, printed on payslips and the summary
 	Achievement       Achievement       `yaml:"achievement"`
 	Fund              Fund              `yaml:"fund"`
 	Roles             []Named           `yaml:"roles"`

@@ -156,7 +156,7 @@ func VerifyAudit(dir string) ([]string, error) {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 0, 1<<20), 1<<30)
 	prev := ""
-	n := 0
+	n, expect := 0, 0 // the record's line index; the sequence number it should have
 	var last AuditTotals
 	var lastKind string
 	totals := map[string]string{} // employee → the result of their total step
@@ -170,9 +170,11 @@ func VerifyAudit(dir string) ([]string, error) {
 		if err := json.Unmarshal(line, &head); err != nil || head.Seq == nil {
 			problems = append(problems, fmt.Sprintf(msg.AuditBadRecord, n+1))
 		} else {
-			if *head.Seq != n {
-				problems = append(problems, fmt.Sprintf(msg.AuditBadSeq, n+1, *head.Seq, n))
+			if *head.Seq != expect {
+				problems = append(problems, fmt.Sprintf(msg.AuditBadSeq, n+1, *head.Seq, expect))
 			}
+			// Count on from the number read: one removed record is one problem, not one per record after it.
+			expect = *head.Seq + 1
 			if head.Prev != prev {
 				problems = append(problems, fmt.Sprintf(msg.AuditBrokenChain, n+1))
 			}

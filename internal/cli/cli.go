@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -118,9 +119,15 @@ func monthFolder(flagValue string, m model.Month) (string, error) {
 		if fm, err := model.ParseMonth(base); err == nil {
 			return "", usageErr(msg.CLIFolderMonth, dir, fm, m)
 		}
+		if prevFolder.MatchString(base) {
+			return "", usageErr(msg.CLIPrevFolder, dir)
+		}
 	}
 	return dir, nil
 }
+
+// prevFolder is the name of an earlier run that compute --force kept aside (out/2026-10.prev-1).
+var prevFolder = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}\.prev-[0-9]+$`)
 
 func checkFormat(f string, allowed ...string) error {
 	if !slices.Contains(allowed, f) {

@@ -389,7 +389,7 @@ func TestPlanCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _, code = run(t, "plan", "show", "--plan", p)
-	if code != 1 || !strings.Contains(out, "store.yaml line 22: fund.rate must be between 0 and 1, got -0.05") {
+	if code != 1 || !strings.Contains(out, "store.yaml line 24: fund.rate must be between 0 and 1, got -0.05") {
 		t.Fatalf("bad plan: %d\n%s", code, out)
 	}
 }
@@ -474,5 +474,26 @@ func TestTextFromDataNeverBecomesAFormula(t *testing.T) {
 	}
 	if v, _ := pf.GetCellValue(report.LabelPayslipSheet, "B4"); v != `=HYPERLINK("http://x","x")` {
 		t.Fatalf("name cell = %q", v)
+	}
+}
+
+// The plan's store name heads every payslip.
+func TestStoreNameOnPayslips(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "store.yaml")
+	mustRun(t, "plan", "init", p)
+	b, _ := os.ReadFile(p)
+	if err := os.WriteFile(p, []byte(strings.Replace(string(b), `store: ""`, `store: 上海浦东4S店`, 1)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "2026-10")
+	mustRun(t, "compute", "--month", "2026-10", "--in", sample, "--out", out, "--plan", p)
+	f, err := excelize.OpenFile(filepath.Join(out, "payslips", "1012-黄健.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue(report.LabelPayslipSheet, "A1"); v != "上海浦东4S店 "+report.LabelPayslipTitle {
+		t.Errorf("payslip title %q", v)
 	}
 }

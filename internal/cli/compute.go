@@ -150,12 +150,7 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 	}
 	if err != nil {
 		// Printed like an input error, at the fund spending table (as JSON with --format json).
-		i := importers.Issue{Severity: importers.Error, Table: importers.TFundSpending, Message: err.Error()}
-		for _, t := range c.data.Tables {
-			if t.Table == importers.TFundSpending {
-				i.File, i.Sheet = t.File, t.Sheet
-			}
-		}
+		i := fundIssue(err, c.data.Tables)
 		if io.JSON {
 			if err := writeIssuesJSON(io, []importers.Issue{i}); err != nil {
 				return err
@@ -183,7 +178,7 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 	if !o.DryRun {
 		ws := time.Now()
 		pr.phase(labelPayslips, len(c.result.Employees))
-		w, err := report.WriteOutput(out, o.Force, report.Output{Result: c.result, Document: doc, Plan: c.plan, Data: c.data, Warnings: doc.Warnings,
+		w, err := report.WriteOutput(out, o.Force, report.Output{Result: c.result, Document: doc, Plan: c.plan, Data: c.data, Warnings: doc.Warnings, Store: c.plan.Plan.Store,
 			OnPayslip: func() { pr.add(1) }, FundLedger: fundLedger})
 		pr.done()
 		write = time.Since(ws)

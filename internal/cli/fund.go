@@ -138,6 +138,9 @@ Exit codes: 0 recorded; 1 cannot be recorded (already recorded, a month from it 
 				return &exitError{ExitInput, err}
 			}
 			fmt.Fprintf(io.Out, msg.LedgerOpeningRecorded+"\n", m, bal.StringFixed(2), o.By, filepath.Join(o.Out, ledger.FundOpeningFile))
+			if dir := filepath.Join(o.Out, m.String()); isOutputFolder(dir) {
+				fmt.Fprintf(io.Out, msg.LedgerOpeningRecompute+"\n", dir)
+			}
 			return nil
 		},
 	}

@@ -356,6 +356,11 @@ func TestFundLedgerThreeMonths(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(jan, "售后基金支出.csv"), []byte(overspend), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// validate finds it too (the ledger of the output root), so a store's CI catches it before compute.
+	vout, _, vcode := run(t, "validate", "--month", "2027-01", "--in", jan, "--out", filepath.Join(outRoot, "2027-01"))
+	if vcode != 1 || !strings.Contains(vout, "error: 售后基金支出.csv: after-sales fund overdrawn in 2027-01: spending ") {
+		t.Fatalf("validate of an overdrawn month: exit %d\n%s", vcode, vout)
+	}
 	out, _, code := run(t, "compute", "--month", "2027-01", "--in", jan, "--out", filepath.Join(outRoot, "2027-01"))
 	if code != 1 || !strings.Contains(out, "error: 售后基金支出.csv: after-sales fund overdrawn in 2027-01: spending ") {
 		t.Fatalf("overspending: exit %d\n%s", code, out)
@@ -471,6 +476,12 @@ func TestAuditVouchesForEveryFile(t *testing.T) {
 		{"a payslip removed", func(dir string) error {
 			return os.Remove(filepath.Join(dir, filepath.FromSlash(slip)))
 		}, []string{fmt.Sprintf(msg.AuditFileMissing, slip)}},
+		{"a record of the trail removed: said once, not for every record after it", func(dir string) error {
+			p := filepath.Join(dir, report.AuditFile)
+			bs, _ := os.ReadFile(p)
+			lines := strings.SplitAfter(string(bs), "\n")
+			return os.WriteFile(p, []byte(strings.Join(append(lines[:5:5], lines[6:]...), "")), 0o600)
+		}, []string{fmt.Sprintf(msg.AuditBadSeq, 6, 6, 5), fmt.Sprintf(msg.AuditBrokenChain, 6)}},
 		{"a file added", func(dir string) error {
 			return os.WriteFile(filepath.Join(dir, "payslips", "9999-某人.xlsx"), []byte("x"), 0o600)
 		}, []string{fmt.Sprintf(msg.AuditFileExtra, "payslips/9999-某人.xlsx")}},
@@ -646,6 +657,11 @@ func TestFoldersOfAnotherMonth(t *testing.T) {
 	octOut := filepath.Join(base, "out", "2026-10")
 	mustRun(t, "compute", "--month", "2026-10", "--in", sample, "--out", octOut)
 	mustRun(t, "close", "--month", "2026-10", "--out", octOut, "--by", "1001")
+	// An earlier run kept aside by --force is not a month's folder.
+	prev := filepath.Join(base, "out", "2026-10.prev-1")
+	if _, e, code := run(t, "close", "--month", "2026-10", "--out", prev, "--by", "1001"); code != 2 || !strings.Contains(e, fmt.Sprintf(msg.CLIPrevFolder, prev)) {
+		t.Errorf("close of a .prev folder: %d %q", code, e)
+	}
 	to := filepath.Join(base, "2026-12")
 	if _, e, code := run(t, "correct", "--month", "2026-10", "--in", sample, "--into", "2027-01", "--approver", "1001", "--closed", octOut, "--to", to); code != 2 ||
 		!strings.Contains(e, fmt.Sprintf(msg.CLIFolderMonth, to, "2026-12", "2027-01")) {

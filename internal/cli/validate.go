@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -10,6 +11,7 @@ import (
 	"payout/calc"
 	"payout/importers"
 	"payout/internal/msg"
+	"payout/ledger"
 	"payout/model"
 	"payout/plan"
 )
@@ -18,6 +20,7 @@ import (
 type ValidateOptions struct {
 	Month  string
 	In     string
+	Out    string
 	Plan   string
 	Format string
 }
@@ -28,7 +31,9 @@ func newValidateCmd(io *IO) *cobra.Command {
 		Use:   "validate --month YYYY-MM [--in DIR]",
 		Short: "Check a month's input tables and report every error and warning",
 		Long: `validate reads every table of the month's folder and reports every problem it finds, not just the
-first: each with its file, sheet, row as Excel shows it, column header and cell.
+first: each with its file, sheet, row as Excel shows it, column header and cell. When the input has no errors it
+also computes the month (writing nothing) for the warnings that need the calculation, and checks the month's
+fund spending against the after-sales fund ledger of the months under the output root (--out's parent).
 
 Exit codes: 0 no errors (warnings may be printed); 1 the input or plan has errors; 2 usage error
 (bad month, missing folder).`,
@@ -39,6 +44,7 @@ Exit codes: 0 no errors (warnings may be printed); 1 the input or plan has error
 	}
 	c.Flags().StringVar(&o.Month, "month", "", "the month, YYYY-MM (required)")
 	c.Flags().StringVar(&o.In, "in", "", "input folder (default data/<month>)")
+	c.Flags().StringVar(&o.Out, "out", "", "the month's output folder, for the fund ledger check (default out/<month>)")
 	c.Flags().StringVar(&o.Plan, "plan", "", "plan file (default: the built-in plan)")
 	c.Flags().StringVar(&o.Format, "format", "text", "output format: text or json")
 	return c
@@ -91,8 +97,21 @@ func runValidate(io *IO, o *ValidateOptions) error {
 	}
 	if !rep.HasErrors() {
 		// Some warnings need the calculation (fines larger than the line they come off).
-		for _, w := range calc.Compute(data, p.Plan).Warnings {
+		res := calc.Compute(data, p.Plan)
+		for _, w := range res.Warnings {
 			rep.Issues = append(rep.Issues, calcIssue(w, data.Tables))
+		}
+		// Spending beyond the fund's balance is an error of the month's input, as compute reports it.
+		out, err := monthFolder(o.Out, data.Month)
+		if err != nil {
+			return err
+		}
+		if _, _, err := fundThrough(filepath.Dir(out), res); err != nil {
+			var over *ledger.OverdrawnError
+			if !errors.As(err, &over) {
+				return &exitError{ExitInput, err}
+			}
+			rep.Issues = append(rep.Issues, fundIssue(err, data.Tables))
 		}
 	}
 	issues := rep.Sorted()
@@ -103,7 +122,11 @@ func runValidate(io *IO, o *ValidateOptions) error {
 	} else {
 		printIssues(io, issues)
 		if !rep.HasErrors() {
-			fmt.Fprintf(io.Out, msg.CLIOK+"\n", o.In, data.Month, rep.Summary())
+			in := o.In
+			if in == "" {
+				in = filepath.Join("data", data.Month.String())
+			}
+			fmt.Fprintf(io.Out, msg.CLIOK+"\n", in, data.Month, rep.Summary())
 		} else {
 			fmt.Fprintln(io.Out, rep.Summary())
 		}
@@ -122,6 +145,17 @@ func printIssues(io *IO, issues []importers.Issue) {
 }
 
 // calcIssue turns a calculation warning into an issue located at its first source row.
+// fundIssue is an overdrawn fund reported as an error at the month's fund spending table.
+func fundIssue(err error, tables []model.TableInfo) importers.Issue {
+	i := importers.Issue{Severity: importers.Error, Table: importers.TFundSpending, Message: err.Error()}
+	for _, t := range tables {
+		if t.Table == importers.TFundSpending {
+			i.File, i.Sheet = t.File, t.Sheet
+		}
+	}
+	return i
+}
+
 func calcIssue(w calc.Warning, tables []model.TableInfo) importers.Issue {
 	i := importers.Issue{Severity: importers.Warning, Message: w.Message}
 	if len(w.Sources) > 0 {

@@ -232,6 +232,7 @@ const (
 	LedgerOpeningThere      = "%s already records an opening balance (%s: %s, by %s); --replace replaces it while no month from it on is closed"
 	LedgerOpeningAfter      = "the opening balance is the fund before the first month payout computed, and %s comes after %s (computed under %s): record it for that month or an earlier one"
 	LedgerOpeningClosed     = "the fund's opening balance cannot be set or changed from that month: %s is closed and was paid with the ledger as it stood"
+	LedgerOpeningRecompute  = "%s was computed before the opening balance was recorded: compute it again (--force) so that its summary shows the fund from it"
 	LedgerOpeningRecorded   = "recorded the fund's opening balance of %s: %s (by %s) in %s"
 	LedgerOpeningFlags      = "--month, --balance and --by are required"
 	LedgerFundMissingMonth  = "the after-sales fund ledger has no result for %s (under %s): its fund inflow and spending are not in the balances after it"
@@ -266,6 +267,7 @@ const (
 const (
 	CLIBadInto      = "--into must be a month YYYY-MM, got %q"
 	CLIIntoNotLater = "--into %s must be a month after %s: corrections are paid in a later month"
+	CLIPrevFolder   = "%s is an earlier run kept aside by compute --force, not a month's output folder"
 	CLIFolderMonth  = "%s is the folder of %s, not of %s"
 	CLIMonthsDiffer = "%s holds %s and %s holds %s: a diff compares two results of the same month"
 	CLINoOutRoot    = "output root %s does not exist"
