@@ -20,14 +20,15 @@ type TemplateOptions struct {
 func newTemplateCmd(io *IO) *cobra.Command {
 	o := &TemplateOptions{}
 	c := &cobra.Command{
-		Use:   "template --out DIR",
+		Use:   "template [--out DIR]",
 		Short: "Write a blank input workbook with a sheet per table and the expected headers",
 		Long: `template writes DIR/` + report.TemplateFile + `: a sheet of instructions and one sheet per input table,
-named after it, with the simplified-Chinese headers. Fill in the sheets you need and put the workbook in
-the month's folder; validate accepts it as it is.
+named after it, with the simplified-Chinese headers. Write it outside the month's folder, fill in the sheets
+you need, delete the sheets of the tables you have as DMS exports (a table found twice is an error), and put
+the workbook in the month's folder.
 
 Exit codes: 0 written; 2 usage error (the file exists without --force, or cannot be written).`,
-		Example: "  payout template --out data/2026-11",
+		Example: "  payout template --out 模板",
 		Args:    cobra.NoArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return runTemplate(io, o) },
 	}
