@@ -63,10 +63,12 @@ func TestMessyExports(t *testing.T) {
 				f.add("美容销售.csv", "MR1,2026-10-05,100", "MR2,2026-10-05,1,234.50")
 			},
 			want: iss("美容销售.csv row 3, column "+msg.CSVBeyondHeader+" (D3)", msg.CSVExtraCells, 4, 3)},
-		{name: "empty trailing cells of a CSV are fine",
-			edit: func(t *testing.T, f folder) { f.add("美容销售.csv", "MR1,2026-10-05,100,,") },
+		{name: "empty trailing cells of a CSV are fine, and so is data under an unnamed header field",
+			edit: func(t *testing.T, f folder) {
+				f["美容销售.csv"] = "单据号,日期,实收金额,\nMR1,2026-10-05,100,客户自带券\nMR2,2026-10-05,100,,\n"
+			},
 			check: func(t *testing.T, r *Report, rows map[string]int) {
-				if rows[TBeautySales] != 1 {
+				if rows[TBeautySales] != 2 {
 					t.Errorf("%d beauty rows", rows[TBeautySales])
 				}
 			}},
@@ -119,6 +121,7 @@ func TestMessyExports(t *testing.T) {
 				delete(f, "美容销售.csv")
 				f["美容销售.txt"] = utf16le("单据号\t日期\t实收金额\r\nMR1\t2026-10-05\t100\r\n")
 				f["说明.txt"] = "notes"
+				f["维修工单.pdf"] = "%PDF-1.4" // a printout beside the table: left alone
 			},
 			check: func(t *testing.T, r *Report, rows map[string]int) {
 				if rows[TBeautySales] != 1 {

@@ -202,6 +202,11 @@ func (rd *reader) buildEnums() {
 }
 
 // tableKey is the matching key of a table, sheet or file name.
+// otherSpreadsheets are the formats a table may be saved in that are not read: WPS's own (.et), OpenDocument,
+// Apple Numbers, binary and template Excel formats.
+var otherSpreadsheets = map[string]bool{".et": true, ".ett": true, ".ods": true, ".fods": true, ".numbers": true,
+	".xlsb": true, ".xltx": true, ".xltm": true, ".xlam": true}
+
 // correctionsFile is the name payout correct gives the rows it cannot put into a workbook's adjustments
 // table (msg.CorrectionFileFmt, perhaps numbered).
 var correctionsFile = regexp.MustCompile(`^` + strings.Replace(regexp.QuoteMeta(strings.TrimSuffix(msg.CorrectionFileFmt, ".csv")), "%s", `[0-9]{4}-[0-9]{2}`, 1) + `(-[0-9]+)?\.csv$`)
@@ -242,8 +247,9 @@ func (rd *reader) locate(entries []os.DirEntry) map[string][]location {
 		case ".xls":
 			rd.rep.errorf(Issue{File: n}, msg.XLSOldFormat)
 		default:
-			// A table saved in another format (.txt, .ods, .numbers …) is not lost without a word.
-			if t != nil {
+			// A table saved in another spreadsheet format is not lost without a word (a PDF printout or a
+			// backup beside it is left alone).
+			if t != nil && otherSpreadsheets[ext] {
 				rd.rep.errorf(Issue{File: n, Table: t.Name}, msg.InWrongFormat, t.Name, ext)
 			}
 		case ".csv", ".txt": // .txt: what Excel writes as "Unicode Text" or "Text (tab delimited)"
@@ -331,7 +337,7 @@ type tableReader struct {
 	rep     *Report
 	idx     map[string]int    // canonical column → cell index
 	headers map[string]string // canonical column → header as written
-	width   int               // cells up to the header's last non-empty one
+	width   int               // the fields of the header line
 	sawText bool              // a row with text was read while looking for the header
 	unknown map[string]int    // ids not on the roster → rows naming them
 	order   []string          // those ids, in order of first sight
@@ -485,11 +491,9 @@ func (tr *tableReader) findHeader() (int, []string) {
 				tr.rep.add(d)
 			}
 			tr.idx, tr.headers = idx, headers
-			for j, c := range cells {
-				if ParseText(c) != "" {
-					tr.width = j + 1
-				}
-			}
+			// A CSV row with more fields than the header line has an unquoted comma; fields the header line
+			// has but leaves unnamed may hold data (a trailing notes column).
+			tr.width = len(cells)
 			tr.lookAlike(cells, n)
 			return n, nil
 		}
