@@ -147,116 +147,132 @@ func SetFundOpening(root, month string, balance decimal.Decimal, by string, repl
 // month are not in it. A month missing between two computed ones gets a row marked Missing, with nothing in
 // or out, so that nobody takes the balances after it for complete. Spending beyond the balance is an error,
 // returned with the rows up to and including the overdrawn month.
-func Fund(root, through string) ([]FundMonth, error) { return fundLedger(root, through) }
+func Fund(root, through string) ([]FundMonth, error) {
+	l, err := readLedger(root)
+	if err != nil {
+		return nil, err
+	}
+	rows, _, _, err := l.rows(through)
+	return rows, err
+}
 
 // FundWith is the whole ledger as it would be with extra correction records (not yet written): payout
 // correct checks with it that the fund is not overdrawn before it writes anything.
 func FundWith(root string, extra ...CorrectionRecord) ([]FundMonth, error) {
-	return fundLedger(root, "", extra...)
+	l, err := readLedger(root, extra...)
+	if err != nil {
+		return nil, err
+	}
+	rows, _, _, err := l.rows("")
+	return rows, err
 }
 
-func fundLedger(root, through string, extra ...CorrectionRecord) ([]FundMonth, error) {
-	months, err := Months(root)
+// FundThrough is the ledger of the months under root before month m (months missing up to m included as
+// Missing rows) followed by m's own row, made of its fund withheld and spent (amounts as in result.json).
+// When m is before the recorded opening balance's month it has no ledger: before is that opening (m was
+// paid from the fund as it was before payout, which no ledger here holds).
+func FundThrough(root, m, fundTotal, fundSpent string) (rows []FundMonth, before *FundOpening, err error) {
+	l, err := readLedger(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	if l.opening != nil && m < l.opening.Month {
+		return nil, l.opening, nil
+	}
+	rows, balance, next, err := l.rows(prevMonth(m))
+	if err != nil {
+		return rows, nil, err
+	}
+	if rows, balance, err = l.gap(rows, next, m, balance); err != nil {
+		return rows, nil, err
+	}
+	this, err := MonthRow(m, balance, fundTotal, fundSpent, l.flows[m])
+	return append(rows, this), nil, err
+}
+
+// ledgerInputs is what the fund ledger reads from an output root, read once: the computed months, the
+// recorded opening balance and the flows of the correction records (with extra ones not yet written).
+type ledgerInputs struct {
+	root    string
+	months  []string
+	opening *FundOpening
+	flows   map[string]CorrectionFlow
+}
+
+func readLedger(root string, extra ...CorrectionRecord) (*ledgerInputs, error) {
+	l := &ledgerInputs{root: root}
+	var err error
+	if l.months, err = Months(root); err != nil {
+		return nil, err
+	}
+	if l.opening, err = ReadFundOpening(root); err != nil {
+		return nil, err
+	}
+	recs, err := recordsOf(root, l.months)
 	if err != nil {
 		return nil, err
 	}
-	opening, err := ReadFundOpening(root)
-	if err != nil {
-		return nil, err
+	l.flows = flowsOf(append(recs, extra...))
+	return l, nil
+}
+
+// rows is the ledger through the month `through` ("" = all), with the balance after it and the month after
+// its last row ("" when it has none and no opening balance is recorded).
+func (l *ledgerInputs) rows(through string) (out []FundMonth, balance decimal.Decimal, next string, err error) {
+	out = []FundMonth{}
+	if l.opening != nil {
+		balance, next = l.opening.Balance, l.opening.Month
 	}
-	flows, err := CorrectionsInto(root, extra...)
-	if err != nil {
-		return nil, err
-	}
-	out := []FundMonth{}
-	balance, next := decimal.Zero, ""
-	if opening != nil {
-		balance, next = opening.Balance, opening.Month
-	}
-	for _, m := range months {
+	for _, m := range l.months {
 		if through != "" && m > through {
 			break
 		}
-		if opening != nil && m < opening.Month {
+		if l.opening != nil && m < l.opening.Month {
 			continue
 		}
-		for ; next != "" && next < m; next = nextMonth(next) {
-			fm, err := missingRow(next, balance, flows[next])
-			out = append(out, fm)
-			if err != nil {
-				return out, err
-			}
-			balance = fm.Closing
+		if out, balance, err = l.gap(out, next, m, balance); err != nil {
+			return out, balance, next, err
 		}
-		doc, err := ReadResult(filepath.Join(root, m))
+		dir := filepath.Join(l.root, m)
+		doc, err := ReadResult(dir)
 		if err != nil {
-			return nil, err
+			return nil, balance, next, err
 		}
 		if doc.Month != m {
-			return nil, fmt.Errorf(msg.LedgerMonthMismatch, filepath.Join(root, m), doc.Month, m)
+			return nil, balance, next, fmt.Errorf(msg.LedgerMonthMismatch, dir, doc.Month, m)
 		}
-		fm, err := MonthRow(m, balance, doc.FundTotal, doc.FundSpent, flows[m])
-		if opening != nil && m == opening.Month {
-			fm.Note = joinNote(fm.Note, fmt.Sprintf(report.LabelFundOpeningNote, opening.RecordedBy))
+		fm, err := MonthRow(m, balance, doc.FundTotal, doc.FundSpent, l.flows[m])
+		if l.opening != nil && m == l.opening.Month {
+			fm.Note = joinNote(fm.Note, fmt.Sprintf(report.LabelFundOpeningNote, l.opening.RecordedBy))
 		}
-		if c, cerr := ReadClosure(filepath.Join(root, m)); cerr != nil {
-			return nil, cerr
-		} else {
-			fm.Closed = c != nil
+		c, cerr := ReadClosure(dir)
+		if cerr != nil {
+			return nil, balance, next, cerr
 		}
+		fm.Closed = c != nil
 		out = append(out, fm)
 		if err != nil {
-			return out, err
+			return out, balance, next, err
 		}
 		balance, next = fm.Closing, nextMonth(m)
 	}
-	return out, nil
+	return out, balance, next, nil
 }
 
-// missingRow is a month without a result between computed ones: nothing of its own is known, only what
-// corrections paid in it brought.
-func missingRow(m string, balance decimal.Decimal, flow CorrectionFlow) (FundMonth, error) {
-	fm, err := MonthRow(m, balance, "0", "0", flow)
-	fm.Missing = true
-	fm.Note = joinNote(report.LabelFundMissing, fm.Note)
-	return fm, err
-}
-
-// FundBefore is the ledger of the months under root before month m (months missing up to m included as
-// Missing rows), and the balance m opens with. inLedger is false when m is before the recorded opening
-// balance's month: such a month was paid from the fund as it was before payout, which no ledger here holds.
-func FundBefore(root, m string) (rows []FundMonth, balance decimal.Decimal, inLedger bool, err error) {
-	o, err := ReadFundOpening(root)
-	if err != nil {
-		return nil, decimal.Zero, false, err
-	}
-	if o != nil && m < o.Month {
-		return nil, decimal.Zero, false, nil
-	}
-	rows, err = Fund(root, prevMonth(m))
-	if err != nil {
-		return rows, decimal.Zero, true, err
-	}
-	flows, err := CorrectionsInto(root)
-	if err != nil {
-		return nil, decimal.Zero, true, err
-	}
-	next := ""
-	if o != nil {
-		balance, next = o.Balance, o.Month
-	}
-	if len(rows) > 0 {
-		balance, next = rows[len(rows)-1].Closing, nextMonth(rows[len(rows)-1].Month)
-	}
-	for ; next != "" && next < m; next = nextMonth(next) {
-		fm, err := missingRow(next, balance, flows[next])
-		rows = append(rows, fm)
+// gap appends a Missing row for each month from next up to (not including) until: nothing of its own is
+// known, only what corrections paid in it brought. It returns the rows and the balance after them.
+func (l *ledgerInputs) gap(out []FundMonth, next, until string, balance decimal.Decimal) ([]FundMonth, decimal.Decimal, error) {
+	for ; next != "" && next < until; next = nextMonth(next) {
+		fm, err := MonthRow(next, balance, "0", "0", l.flows[next])
+		fm.Missing = true
+		fm.Note = joinNote(report.LabelFundMissing, fm.Note)
+		out = append(out, fm)
 		if err != nil {
-			return rows, decimal.Zero, true, err
+			return out, balance, err
 		}
 		balance = fm.Closing
 	}
-	return rows, balance, true, nil
+	return out, balance, nil
 }
 
 // MonthRow is one month of the ledger: Step with what corrections of closed months paid in it bring — the
@@ -286,12 +302,6 @@ func joinNote(a, b string) string {
 		return a
 	}
 	return a + "; " + b
-}
-
-// CorrectionFlowOf is what the corrections month m pays bring into its fund, from the records under root.
-func CorrectionFlowOf(root, m string) (CorrectionFlow, error) {
-	c, err := CorrectionsInto(root)
-	return c[m], err
 }
 
 // Step is one month of the ledger from its opening balance, inflow and spending (amounts as in result.json);

@@ -175,7 +175,20 @@ func TestFund(t *testing.T) {
 	}
 }
 
-func TestFundBefore(t *testing.T) {
+func TestFundThrough(t *testing.T) {
+	// The rows before month m, the balance m opens with, and whether m is in the ledger at all: what
+	// FundThrough gives before m's own row (here with nothing withheld or spent in m).
+	FundBefore := func(root, m string) ([]FundMonth, decimal.Decimal, bool, error) {
+		rows, before, err := FundThrough(root, m, "0.00", "0.00")
+		if err != nil || before != nil {
+			return nil, decimal.Zero, before == nil, err
+		}
+		this := rows[len(rows)-1]
+		if this.Month != m || !this.Inflow.IsZero() || !this.Closing.Equal(this.Opening) {
+			t.Fatalf("the row of %s: %+v", m, this)
+		}
+		return rows[:len(rows)-1], this.Opening, true, nil
+	}
 	root := t.TempDir()
 	writeMonth(t, root, "2026-10", "100.00", "30.00", true)
 	writeMonth(t, root, "2026-12", "1.00", "0.00", false) // a later month does not count

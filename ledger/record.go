@@ -155,32 +155,30 @@ type CorrectionFlow struct {
 	Fund, Spent decimal.Decimal
 }
 
-// CorrectionsInto is, per paying month, the flow of the corrections it pays, read from the records of every
-// month under root, and extra records not yet written (nil: none).
-func CorrectionsInto(root string, extra ...CorrectionRecord) (map[string]CorrectionFlow, error) {
-	months, err := Months(root)
-	if err != nil {
-		return nil, err
-	}
+// flowsOf sums the records per paying month.
+func flowsOf(recs []CorrectionRecord) map[string]CorrectionFlow {
 	out := map[string]CorrectionFlow{}
-	add := func(recs []CorrectionRecord) {
-		for _, r := range recs {
-			f := out[r.Into]
-			for _, row := range r.Rows {
-				f.Fund = f.Fund.Add(amount(row.Fund))
-			}
-			f.Spent = f.Spent.Add(amount(r.FundSpent))
-			out[r.Into] = f
+	for _, r := range recs {
+		f := out[r.Into]
+		for _, row := range r.Rows {
+			f.Fund = f.Fund.Add(amount(row.Fund))
 		}
+		f.Spent = f.Spent.Add(amount(r.FundSpent))
+		out[r.Into] = f
 	}
+	return out
+}
+
+// recordsOf reads the correction records of the months under root, in month order.
+func recordsOf(root string, months []string) ([]CorrectionRecord, error) {
+	var out []CorrectionRecord
 	for _, m := range months {
 		recs, err := ReadCorrections(filepath.Join(root, m))
 		if err != nil {
 			return nil, err
 		}
-		add(recs)
+		out = append(out, recs...)
 	}
-	add(extra)
 	return out, nil
 }
 
@@ -190,16 +188,14 @@ func RecordsInto(root, month string) ([]CorrectionRecord, error) {
 	if err != nil {
 		return nil, err
 	}
+	recs, err := recordsOf(root, months)
+	if err != nil {
+		return nil, err
+	}
 	var out []CorrectionRecord
-	for _, m := range months {
-		recs, err := ReadCorrections(filepath.Join(root, m))
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range recs {
-			if r.Into == month {
-				out = append(out, r)
-			}
+	for _, r := range recs {
+		if r.Into == month {
+			out = append(out, r)
 		}
 	}
 	return out, nil

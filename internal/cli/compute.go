@@ -251,13 +251,12 @@ func writeStats(path string, c *computed, write, total time.Duration) error {
 // the result's month, with a warning for each month missing from it; an overdrawn fund is an error. A month
 // before the recorded opening balance gets no ledger (and a warning).
 func fundThrough(root string, r *calc.Result) ([]report.FundRow, []string, error) {
-	rows, opening, inLedger, err := ledger.FundBefore(root, r.Month)
+	rows, before, err := ledger.FundThrough(root, r.Month, r.FundTotal.StringFixed(2), r.FundSpent.StringFixed(2))
 	if err != nil {
 		return nil, nil, err
 	}
-	if !inLedger {
-		o, _ := ledger.ReadFundOpening(root)
-		return nil, []string{fmt.Sprintf(msg.LedgerBeforeOpening, r.Month, o.Month)}, nil
+	if before != nil {
+		return nil, []string{fmt.Sprintf(msg.LedgerBeforeOpening, r.Month, before.Month)}, nil
 	}
 	var warnings []string
 	for _, f := range rows {
@@ -265,13 +264,5 @@ func fundThrough(root string, r *calc.Result) ([]report.FundRow, []string, error
 			warnings = append(warnings, fmt.Sprintf(msg.LedgerFundMissingMonth, f.Month, root))
 		}
 	}
-	corr, err := ledger.CorrectionFlowOf(root, r.Month)
-	if err != nil {
-		return nil, nil, err
-	}
-	this, err := ledger.MonthRow(r.Month, opening, r.FundTotal.StringFixed(2), r.FundSpent.StringFixed(2), corr)
-	if err != nil {
-		return nil, nil, err
-	}
-	return append(rows, this), warnings, nil
+	return rows, warnings, nil
 }
