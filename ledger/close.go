@@ -4,12 +4,9 @@
 package ledger
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -69,19 +66,6 @@ func ReadResult(dir string) (calc.Document, error) {
 	return d, nil
 }
 
-func fileSHA256(p string) (string, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
 // Close marks an output folder of month as final after sign-off. The audit trail must verify first and the
 // folder must hold that month; a closed month cannot be closed again. The files of the folder are made read-only.
 func Close(dir, month, by string, now time.Time) (*Closure, error) {
@@ -124,10 +108,10 @@ func Close(dir, month, by string, now time.Time) (*Closure, error) {
 			c.ClosedByName = e.Name
 		}
 	}
-	if c.ResultSHA256, err = fileSHA256(filepath.Join(dir, report.ResultFile)); err != nil {
+	if c.ResultSHA256, err = report.FileSHA256(filepath.Join(dir, report.ResultFile)); err != nil {
 		return nil, err
 	}
-	if c.AuditSHA256, err = fileSHA256(filepath.Join(dir, report.AuditFile)); err != nil {
+	if c.AuditSHA256, err = report.FileSHA256(filepath.Join(dir, report.AuditFile)); err != nil {
 		return nil, err
 	}
 	b, err := json.MarshalIndent(c, "", "  ")
@@ -152,7 +136,7 @@ func Close(dir, month, by string, now time.Time) (*Closure, error) {
 func CheckClosed(dir string, c *Closure) []string {
 	var out []string
 	for _, f := range []struct{ name, want string }{{report.ResultFile, c.ResultSHA256}, {report.AuditFile, c.AuditSHA256}} {
-		got, err := fileSHA256(filepath.Join(dir, f.name))
+		got, err := report.FileSHA256(filepath.Join(dir, f.name))
 		if err != nil {
 			out = append(out, err.Error())
 		} else if got != f.want {

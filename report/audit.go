@@ -77,19 +77,24 @@ func HashFiles(dir string) (map[string]string, error) {
 		if notAudited[rel] {
 			return nil
 		}
-		f, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		h := sha256.New()
-		if _, err := io.Copy(h, f); err != nil {
-			return err
-		}
-		out[rel] = hex.EncodeToString(h.Sum(nil))
-		return nil
+		out[rel], err = FileSHA256(p)
+		return err
 	})
 	return out, err
+}
+
+// FileSHA256 is the hex SHA-256 of the file at p.
+func FileSHA256(p string) (string, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // Audit file and result file names in an output folder.
