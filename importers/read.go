@@ -201,7 +201,6 @@ func (rd *reader) buildEnums() {
 	add("adjustment kind", p.AdjustmentKindEnum())
 }
 
-// tableKey is the matching key of a table, sheet or file name.
 // otherSpreadsheets are the formats a table may be saved in that are not read: WPS's own (.et), OpenDocument,
 // Apple Numbers, binary and template Excel formats.
 var otherSpreadsheets = map[string]bool{".et": true, ".ett": true, ".ods": true, ".fods": true, ".numbers": true,
@@ -211,16 +210,29 @@ var otherSpreadsheets = map[string]bool{".et": true, ".ett": true, ".ods": true,
 // table (msg.CorrectionFileFmt, perhaps numbered).
 var correctionsFile = regexp.MustCompile(`^` + strings.Replace(regexp.QuoteMeta(strings.TrimSuffix(msg.CorrectionFileFmt, ".csv")), "%s", `[0-9]{4}-[0-9]{2}`, 1) + `(-[0-9]+)?\.csv$`)
 
-func tableKey(s string) string {
+// nameKey is the matching key of a table, sheet, file or column name: folded (fold.Key), "_" and "-" dropped.
+func nameKey(s string) string {
 	return strings.NewReplacer("_", "", "-", "").Replace(fold.Key(s))
+}
+
+// TableNamed is the table that a file or sheet name names (its canonical name or a Chinese one), nil if none.
+func TableNamed(name string) *Table { return tableKeys[nameKey(name)] }
+
+// ColumnNamed is the canonical name of the column of t that a header names, as the reader matches headers.
+func (t *Table) ColumnNamed(header string) (string, bool) {
+	if strings.TrimSpace(header) == "" {
+		return "", false
+	}
+	name, ok := columnKeys[t][nameKey(header)]
+	return name, ok
 }
 
 var tableKeys = func() map[string]*Table {
 	m := map[string]*Table{}
 	for _, t := range Tables {
-		m[tableKey(t.Name)] = t
+		m[nameKey(t.Name)] = t
 		for _, a := range t.Aliases {
-			m[tableKey(a)] = t
+			m[nameKey(a)] = t
 		}
 	}
 	return m
@@ -242,7 +254,7 @@ func (rd *reader) locate(entries []os.DirEntry) map[string][]location {
 	for _, n := range names {
 		ext := strings.ToLower(filepath.Ext(n))
 		base := strings.TrimSuffix(n, filepath.Ext(n))
-		t := tableKeys[tableKey(base)]
+		t := TableNamed(base)
 		switch ext {
 		case ".xls":
 			rd.rep.errorf(Issue{File: n}, msg.XLSOldFormat)
@@ -276,7 +288,7 @@ func (rd *reader) locate(entries []os.DirEntry) map[string][]location {
 			chosen := ""
 			if t != nil {
 				for _, s := range wb.sheets {
-					if tableKeys[tableKey(s)] == t {
+					if TableNamed(s) == t {
 						chosen = s
 						break
 					}
@@ -298,7 +310,7 @@ func (rd *reader) locate(entries []os.DirEntry) map[string][]location {
 				if s == chosen {
 					continue
 				}
-				if st := tableKeys[tableKey(s)]; st != nil {
+				if st := TableNamed(s); st != nil {
 					locs[st.Name] = append(locs[st.Name], location{file: n, sheet: s})
 					found = true
 				}
@@ -359,18 +371,14 @@ func (tr *tableReader) notOnRoster(id string) int {
 	return tr.unknown[id]
 }
 
-func headerKey(s string) string {
-	return strings.NewReplacer("_", "", "-", "").Replace(fold.Key(s))
-}
-
 var columnKeys = func() map[*Table]map[string]string {
 	out := map[*Table]map[string]string{}
 	for _, t := range Tables {
 		m := map[string]string{}
 		for _, c := range t.Columns {
-			m[headerKey(c.Name)] = c.Name
+			m[nameKey(c.Name)] = c.Name
 			for _, a := range c.Aliases {
-				m[headerKey(a)] = c.Name
+				m[nameKey(a)] = c.Name
 			}
 		}
 		out[t] = m
@@ -466,7 +474,7 @@ func (tr *tableReader) findHeader() (int, []string) {
 		headers := map[string]string{}
 		var dups []Issue
 		for j, c := range cells {
-			name, ok := keys[headerKey(c)]
+			name, ok := keys[nameKey(c)]
 			if !ok || c == "" {
 				continue
 			}
@@ -535,7 +543,7 @@ func (tr *tableReader) lookAlike(cells []string, n int) {
 			if used[j] || ParseText(c) == "" {
 				continue
 			}
-			if looksLike(headerKey(c), append([]string{col.Name}, col.Aliases...)) {
+			if looksLike(nameKey(c), append([]string{col.Name}, col.Aliases...)) {
 				tr.rep.warnf(Issue{Table: tr.t.Name, File: tr.loc.file, Sheet: tr.loc.sheet, Row: n, Column: strings.TrimSpace(c),
 					Cell: cellRef(j, n)}, msg.InLooksLike, strings.TrimSpace(c), col.Header(), col.Name)
 				used[j] = true
@@ -548,7 +556,7 @@ func (tr *tableReader) lookAlike(cells []string, n int) {
 // looksLike: the header key holds one of the names, or starts with the same two characters as a Chinese one.
 func looksLike(key string, names []string) bool {
 	for _, a := range names {
-		k := headerKey(a)
+		k := nameKey(a)
 		if k == "" {
 			continue
 		}

@@ -16,7 +16,6 @@ import (
 
 	"payout/calc"
 	"payout/importers"
-	"payout/internal/fold"
 	"payout/internal/msg"
 )
 
@@ -127,14 +126,9 @@ func (c Correction) row(header []string) ([]string, error) {
 	out := make([]string, len(header))
 	found := map[string]bool{}
 	for i, h := range header {
-		k := headerKey(h)
-		for _, col := range t.Columns {
-			for _, name := range append([]string{col.Name}, col.Aliases...) {
-				if headerKey(name) == k {
-					out[i] = vals[col.Name]
-					found[col.Name] = true
-				}
-			}
+		if name, ok := t.ColumnNamed(h); ok {
+			out[i] = vals[name]
+			found[name] = true
 		}
 	}
 	for _, col := range t.Columns {
@@ -144,8 +138,6 @@ func (c Correction) row(header []string) ([]string, error) {
 	}
 	return out, nil
 }
-
-func headerKey(s string) string { return strings.NewReplacer("_", "", "-", "").Replace(fold.Key(s)) }
 
 // WriteCorrections adds the rows that pay something (Amount > 0) to the adjustments table of the next
 // month's input folder: a new 调整.csv when the folder has no adjustments table; the rows appended when it
@@ -202,16 +194,13 @@ func findAdjustments(folder string) (string, error) {
 		return "", err
 	}
 	t := importers.TableByName(importers.TAdjustments)
-	names := append([]string{t.Name}, t.Aliases...)
 	for _, e := range entries {
 		ext := strings.ToLower(filepath.Ext(e.Name()))
 		base := strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))
-		for _, n := range names {
-			if headerKey(base) == headerKey(n) && (ext == ".csv" || ext == ".txt" || ext == ".xlsx") {
-				return filepath.Join(folder, e.Name()), nil
-			}
+		if importers.TableNamed(base) == t && (ext == ".csv" || ext == ".txt" || ext == ".xlsx") {
+			return filepath.Join(folder, e.Name()), nil
 		}
-		if ext == ".xlsx" && importers.WorkbookHasSheet(filepath.Join(folder, e.Name()), names) {
+		if ext == ".xlsx" && importers.WorkbookHasTable(filepath.Join(folder, e.Name()), t) {
 			return filepath.Join(folder, e.Name()), nil
 		}
 	}
