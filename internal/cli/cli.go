@@ -115,15 +115,21 @@ func monthFolder(flagValue string, m model.Month) (string, error) {
 	if flagValue != "" {
 		dir = filepath.Clean(flagValue)
 	}
-	if base := filepath.Base(dir); base != m.String() {
-		if fm, err := model.ParseMonth(base); err == nil {
-			return "", usageErr(msg.CLIFolderMonth, dir, fm, m)
-		}
-		if prevFolder.MatchString(base) {
-			return "", usageErr(msg.CLIPrevFolder, dir)
-		}
+	if err := checkFolderMonth(dir, m); err != nil {
+		return "", err
+	}
+	if prevFolder.MatchString(filepath.Base(dir)) {
+		return "", usageErr(msg.CLIPrevFolder, dir)
 	}
 	return dir, nil
+}
+
+// checkFolderMonth refuses a folder (input or output) named after another month than m: it is the wrong one.
+func checkFolderMonth(dir string, m model.Month) error {
+	if fm, err := model.ParseMonth(filepath.Base(filepath.Clean(dir))); err == nil && fm != m {
+		return usageErr(msg.CLIFolderMonth, dir, fm, m)
+	}
+	return nil
 }
 
 // prevFolder is the name of an earlier run that compute --force kept aside (out/2026-10.prev-1).

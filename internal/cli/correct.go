@@ -83,8 +83,8 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 	to := filepath.Join("data", into.String())
 	if o.To != "" {
 		to = filepath.Clean(o.To)
-		if fm, err := model.ParseMonth(filepath.Base(to)); err == nil && fm != into {
-			return usageErr(msg.CLIFolderMonth, to, fm, into)
+		if err := checkFolderMonth(to, into); err != nil {
+			return err
 		}
 	}
 	if !isOutputFolder(closedDir) {

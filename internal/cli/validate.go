@@ -66,8 +66,8 @@ func readMonthProgress(io *IO, month, in, planPath string, pr *progress) (*plan.
 		in = filepath.Join("data", m.String())
 	}
 	// An input folder named after another month is the wrong folder (its rows would all be set aside).
-	if fm, err := model.ParseMonth(filepath.Base(filepath.Clean(in))); err == nil && fm != m {
-		return nil, nil, nil, usageErr(msg.CLIFolderMonth, in, fm, m)
+	if err := checkFolderMonth(in, m); err != nil {
+		return nil, nil, nil, err
 	}
 	p, err := loadPlan(io, planPath)
 	if err != nil {
