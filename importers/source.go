@@ -184,14 +184,19 @@ func openWorkbook(p string) (wb *workbook, err error) {
 	if n == 4 && bytes.Equal(head, xlsMagic) {
 		return nil, errors.New(msg.XLSOldFormat)
 	}
-	if err := checkUnpackedSize(p); err != nil {
+	zr, err := openChecked(p)
+	if err != nil {
 		return nil, err
 	}
 	f, err := excelize.OpenFile(p, excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
 	if err != nil {
+		if zr != nil {
+			zr.Close()
+		}
 		return nil, fmt.Errorf(msg.XLSXBroken, err)
 	}
-	wb = &workbook{f: f, path: p, visible: map[string]bool{}, formulas: map[string]map[string]bool{}}
+	// The zip reader stays open for the sheets' XML scans (sheetPart).
+	wb = &workbook{f: f, path: p, visible: map[string]bool{}, formulas: map[string]map[string]bool{}, zr: zr}
 	wb.sheets = f.GetSheetList()
 	for _, s := range wb.sheets {
 		v, _ := f.GetSheetVisible(s)
@@ -207,25 +212,27 @@ func openWorkbook(p string) (wb *workbook, err error) {
 // a 0.6 MB file took 2.3 GB): a real export's table is tens of MB. A variable for tests.
 var maxSharedStrings uint64 = 128 << 20
 
-// checkUnpackedSize refuses a workbook that says it unpacks to more than the limits (a zip bomb, or no
-// month's export) before anything is unpacked.
-func checkUnpackedSize(p string) error {
+// openChecked opens the workbook's zip package and refuses one that says it unpacks to more than the limits
+// (a zip bomb, or no month's export) before anything is unpacked. A file that is not a zip gives no reader and
+// no error: excelize says what is wrong with it.
+func openChecked(p string) (*zip.ReadCloser, error) {
 	zr, err := zip.OpenReader(p)
 	if err != nil {
-		return nil // not a zip: excelize says what is wrong
+		return nil, nil
 	}
-	defer zr.Close()
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 		if strings.EqualFold(strings.TrimPrefix(f.Name, "/"), "xl/sharedStrings.xml") && f.UncompressedSize64 > maxSharedStrings {
-			return fmt.Errorf(msg.XLSXTooLarge, "xl/sharedStrings.xml", f.UncompressedSize64>>20, maxSharedStrings>>20)
+			zr.Close()
+			return nil, fmt.Errorf(msg.XLSXTooLarge, "xl/sharedStrings.xml", f.UncompressedSize64>>20, maxSharedStrings>>20)
 		}
 	}
 	if total > UnzipSizeLimit {
-		return fmt.Errorf(msg.XLSXTooLarge, "the workbook", total>>20, UnzipSizeLimit>>20)
+		zr.Close()
+		return nil, fmt.Errorf(msg.XLSXTooLarge, "the workbook", total>>20, UnzipSizeLimit>>20)
 	}
-	return nil
+	return zr, nil
 }
 
 func (wb *workbook) Close() {
@@ -367,24 +374,15 @@ func scanSheet(part *zip.File) (hasFormula bool, err error) {
 	defer rc.Close()
 	br := bufio.NewReaderSize(io.LimitReader(rc, UnzipSizeLimit), 1<<16)
 	buf := make([]byte, 1<<16)
-	var carry, tail []byte
+	var carry, tail []byte // the stream's last 2 bytes (a tag split across reads) and last 64 (its end)
 	for {
 		n, rerr := br.Read(buf)
-		if !hasFormula {
-			chunk := append(carry, buf[:n]...)
-			if bytes.Contains(chunk, []byte("<f>")) || bytes.Contains(chunk, []byte("<f ")) || bytes.Contains(chunk, []byte("<f/")) {
-				hasFormula = true
-			}
-			if len(chunk) >= 2 {
-				carry = append(carry[:0], chunk[len(chunk)-2:]...)
-			}
+		data := buf[:n]
+		if !hasFormula && n > 0 {
+			hasFormula = hasFormulaTag(data) || hasFormulaTag(append(carry, data[:min(n, 2)]...))
+			carry = keepLast(carry, data, 2)
 		}
-		if n > 0 {
-			tail = append(tail, buf[:n]...)
-			if len(tail) > 64 {
-				tail = append(tail[:0], tail[len(tail)-64:]...)
-			}
-		}
+		tail = keepLast(tail, data, 64)
 		if rerr == io.EOF {
 			break
 		}
@@ -396,6 +394,22 @@ func scanSheet(part *zip.File) (hasFormula bool, err error) {
 		return false, errors.New(msg.XLSXCutShort)
 	}
 	return hasFormula, nil
+}
+
+func hasFormulaTag(b []byte) bool {
+	return bytes.Contains(b, []byte("<f>")) || bytes.Contains(b, []byte("<f ")) || bytes.Contains(b, []byte("<f/"))
+}
+
+// keepLast is the last k bytes of dst followed by data, kept in dst (without copying all of data).
+func keepLast(dst, data []byte, k int) []byte {
+	if len(data) >= k {
+		return append(dst[:0], data[len(data)-k:]...)
+	}
+	dst = append(dst, data...)
+	if len(dst) > k {
+		dst = append(dst[:0], dst[len(dst)-k:]...)
+	}
+	return dst
 }
 
 // sheetPart finds a sheet's XML part in the package (workbook.xml → its relationship → the part).
