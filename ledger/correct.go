@@ -76,13 +76,13 @@ func Corrections(closed, corrected calc.Document, carried map[string]Carried, ap
 			Delta: delta(o.Total, n.Total, c.Total), Base: delta(o.BaseSalary, n.BaseSalary, c.Base), Fund: delta(o.Fund, n.Fund, c.Fund)}
 		var parts []string
 		if !cr.Base.IsZero() {
-			parts = append(parts, msg.CorrectionBase+" "+signed(cr.Base))
+			parts = append(parts, msg.CorrectionBase+" "+Signed(cr.Base))
 		}
 		schemes, ol, nl := pairLines(o.Lines, n.Lines)
 		for _, sc := range schemes {
 			if d := delta(ol[sc].Net, nl[sc].Net, c.Lines[sc]); !d.IsZero() {
 				cr.Lines = append(cr.Lines, LineDelta{sc, d})
-				parts = append(parts, label(sc)+" "+signed(d))
+				parts = append(parts, label(sc)+" "+Signed(d))
 			}
 		}
 		if cr.Delta.IsZero() && cr.Fund.IsZero() {
@@ -101,7 +101,8 @@ func Corrections(closed, corrected calc.Document, carried map[string]Carried, ap
 	return out
 }
 
-func signed(d decimal.Decimal) string {
+// Signed is an amount with its sign and 2 decimals: +6000.00, -12.50, 0.00.
+func Signed(d decimal.Decimal) string {
 	if d.IsPositive() {
 		return "+" + d.StringFixed(2)
 	}

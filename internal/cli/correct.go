@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
 	"payout/internal/msg"
@@ -183,7 +182,7 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 		fmt.Fprintf(io.Out, msg.LedgerFundOnly+"\n", m, ledger.CorrectionsFund(rows), into)
 	}
 	if !spent.IsZero() {
-		fmt.Fprintf(io.Out, msg.LedgerSpentCarried+"\n", m, signedText(spent), into)
+		fmt.Fprintf(io.Out, msg.LedgerSpentCarried+"\n", m, ledger.Signed(spent), into)
 	}
 	if workbook != "" {
 		fmt.Fprintf(io.Out, msg.LedgerAdjustXLSX+"\n", filepath.Dir(path), workbook, path)
@@ -193,12 +192,4 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 	}
 	fmt.Fprintf(io.Out, msg.LedgerRecorded+"\n", filepath.Join(closedDir, ledger.CorrectionsFile))
 	return nil
-}
-
-// signedText is an amount with its sign: +6000.00, -12.50.
-func signedText(d decimal.Decimal) string {
-	if d.IsPositive() {
-		return "+" + d.StringFixed(2)
-	}
-	return d.StringFixed(2)
 }
