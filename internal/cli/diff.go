@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -104,10 +103,7 @@ func runDiff(io *IO, o *DiffOptions, a, b string) error {
 	}
 	d := ledger.Compare(old, nw)
 	if o.Format == "json" {
-		enc := json.NewEncoder(io.Out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(d)
+		return writeJSON(io, d)
 	}
 	return writeDiff(io, d)
 }

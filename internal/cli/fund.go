@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -65,10 +64,7 @@ func runFund(io *IO, o *FundOptions) error {
 		return &exitError{ExitInput, err} // a result.json or fund-opening.json that cannot be read
 	}
 	if o.Format == "json" {
-		enc := json.NewEncoder(io.Out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if e := enc.Encode(rows); e != nil {
+		if e := writeJSON(io, rows); e != nil {
 			return e
 		}
 	} else {

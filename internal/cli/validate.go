@@ -144,7 +144,6 @@ func printIssues(io *IO, issues []importers.Issue) {
 	}
 }
 
-// calcIssue turns a calculation warning into an issue located at its first source row.
 // fundIssue is an overdrawn fund reported as an error at the month's fund spending table.
 func fundIssue(err error, tables []model.TableInfo) importers.Issue {
 	i := importers.Issue{Severity: importers.Error, Table: importers.TFundSpending, Message: err.Error()}
@@ -156,6 +155,7 @@ func fundIssue(err error, tables []model.TableInfo) importers.Issue {
 	return i
 }
 
+// calcIssue turns a calculation warning into an issue located at its first source row.
 func calcIssue(w calc.Warning, tables []model.TableInfo) importers.Issue {
 	i := importers.Issue{Severity: importers.Warning, Message: w.Message}
 	if len(w.Sources) > 0 {
@@ -174,8 +174,14 @@ func writeIssuesJSON(io *IO, issues []importers.Issue) error {
 	if issues == nil {
 		issues = []importers.Issue{}
 	}
+	return writeJSON(io, issues)
+}
+
+// writeJSON prints v on stdout as indented JSON, with < > & as they are (names and reasons are read by
+// people and scripts, not embedded in HTML).
+func writeJSON(io *IO, v any) error {
 	enc := json.NewEncoder(io.Out)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(issues)
+	return enc.Encode(v)
 }
