@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -563,7 +565,7 @@ func looksLike(key string, names []string) bool {
 		if strings.Contains(key, k) {
 			return true
 		}
-		if r := []rune(k); len(r) >= 3 && r[0] > 0x2e80 {
+		if r := []rune(k); len(r) >= 3 && unicode.Is(unicode.Han, r[0]) {
 			if kr := []rune(key); len(kr) >= 2 && kr[0] == r[0] && kr[1] == r[1] {
 				return true
 			}
@@ -584,6 +586,9 @@ func (tr *tableReader) hasUncachedFormula(n int) bool {
 }
 
 var totalWords = []string{"合计", "合計", "总计", "總計", "小计", "小計", "total"}
+
+// totalFirstRunes are the first characters of totalWords as a cell may write them (full-width too).
+const totalFirstRunes = "合总總小tTｔＴ"
 
 // isTotal reports a total row (SPEC §2): its first non-empty cell starts with a total word (spaces inside
 // ignored: 合 计). A row whose first column (the table's key: 工单号, 单据号, 工号 …) holds a value of its own
@@ -608,7 +613,12 @@ func (tr *tableReader) isTotal(cells []string) bool {
 }
 
 func startsWithTotal(c string) bool {
-	t := strings.ToLower(fold.Key(c)) // width, case and all spaces folded, traditional → simplified
+	// Every row's first cell comes here: only one that starts like a total word is folded (width, case and
+	// all spaces; every traditional form is in totalWords).
+	if r, _ := utf8.DecodeRuneInString(ParseText(c)); !strings.ContainsRune(totalFirstRunes, r) {
+		return false
+	}
+	t := fold.Key(c)
 	for _, w := range totalWords {
 		if strings.HasPrefix(t, w) {
 			return true
