@@ -98,8 +98,10 @@ var (
 )
 
 // Parse strictly decodes and checks a plan: an unknown key, a value of the wrong kind, a negative rate,
-// tiers out of order, a coefficient ≤ 0 or a reference to something the plan does not define is an error
-// with its line number. All problems are reported, not just the first.
+// tiers out of order, a coefficient ≤ 0, a number out of the sanity bounds (MaxNumber, MaxDecimals,
+// MaxMoneyRate, MaxScore) or a reference to something the plan does not define is an error with its line
+// number. All problems are reported, not just the first. The keys of plausible_pay that the file leaves out
+// take their defaults.
 func Parse(name string, b []byte) (*Loaded, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
@@ -117,11 +119,12 @@ func Parse(name string, b []byte) (*Loaded, error) {
 		// Unknown keys and values of the wrong type: the rest was decoded, so its checks run too (all
 		// problems are reported at once), except on the lines already reported.
 	}
+	p.applyDefaults()
 	seen := map[int]bool{}
 	for _, e := range es {
 		seen[e.Line] = true
 	}
-	for _, e := range p.check(name) {
+	for _, e := range p.check(name, seen) {
 		if !seen[e.Line] || e.Line == 0 {
 			es = append(es, e)
 		}
@@ -175,6 +178,19 @@ var BaseFigures = []string{
 type checker struct {
 	file string
 	errs Errors
+	// bad are the lines whose values the decoder refused: numbers on them are not compared with others
+	// (a refused 1e400 would otherwise also be reported as a gap before the next tier).
+	bad map[int]bool
+}
+
+// comparable reports whether none of ds stands on a line the decoder refused.
+func (c *checker) comparable(ds ...Dec) bool {
+	for _, d := range ds {
+		if c.bad[d.Line] {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *checker) add(line int, format string, a ...any) {
@@ -251,7 +267,9 @@ func (c *checker) enum(what string, e Enum) {
 	c.names(what, ns)
 }
 
-func (c *checker) tiers(t Tiers, key string, line int) {
+// tiers checks a tier table; moneyRates says its rates are parts of money (insurance), not amounts per unit
+// (hours).
+func (c *checker) tiers(t Tiers, key string, line int, moneyRates bool) {
 	if t.Mode.Name != ModeWhole && t.Mode.Name != ModeMarginal {
 		c.add(orLine(t.Mode.Line, line), msg.PlanBadMode, key, t.Mode.Name)
 	}
@@ -263,17 +281,21 @@ func (c *checker) tiers(t Tiers, key string, line int) {
 	}
 	for i, b := range t.Bands {
 		c.nonNegative(b.From, key+".from", line)
-		c.nonNegative(b.Rate, key+".rate", b.From.Line)
+		if moneyRates {
+			c.moneyRate(b.Rate, key+".rate", b.From.Line)
+		} else {
+			c.nonNegative(b.Rate, key+".rate", b.From.Line)
+		}
 		if b.To == nil {
 			if i != len(t.Bands)-1 {
 				c.add(b.From.Line, msg.PlanOpenBand, key)
 			}
 			continue
 		}
-		if !b.To.GreaterThan(b.From.Decimal) {
+		if c.comparable(b.From, *b.To) && !b.To.GreaterThan(b.From.Decimal) {
 			c.add(b.To.Line, msg.PlanTierOrder, key, b.From.String(), b.To.String())
 		}
-		if i+1 < len(t.Bands) && !t.Bands[i+1].From.Equal(b.To.Decimal) {
+		if i+1 < len(t.Bands) && c.comparable(*b.To, t.Bands[i+1].From) && !t.Bands[i+1].From.Equal(b.To.Decimal) {
 			c.add(t.Bands[i+1].From.Line, msg.PlanTierGap, key, b.To.String(), t.Bands[i+1].From.String())
 		}
 	}
@@ -286,8 +308,8 @@ func orLine(a, b int) int {
 	return b
 }
 
-func (p *Plan) check(file string) Errors {
-	c := &checker{file: file}
+func (p *Plan) check(file string, bad map[int]bool) Errors {
+	c := &checker{file: file, bad: bad}
 	if p.Version != 1 {
 		c.add(0, msg.PlanVersion, p.Version)
 	}
@@ -300,7 +322,7 @@ func (p *Plan) check(file string) Errors {
 	if a.Floor != nil {
 		c.nonNegative(*a.Floor, "achievement.floor", 0)
 	}
-	if a.Cap != nil && a.Floor != nil && a.Cap.LessThan(a.Floor.Decimal) {
+	if a.Cap != nil && a.Floor != nil && c.comparable(*a.Cap, *a.Floor) && a.Cap.LessThan(a.Floor.Decimal) {
 		c.add(a.Cap.Line, msg.PlanCapBelowFloor)
 	}
 	c.fraction(p.Fund.Rate, "fund.rate", 0)
@@ -344,6 +366,7 @@ func (p *Plan) check(file string) Errors {
 		}
 	}
 
+	counts := p.countFigures()
 	pNamed := make([]Named, len(p.Pools))
 	for i, pl := range p.Pools {
 		pNamed[i] = pl.Named()
@@ -358,7 +381,11 @@ func (p *Plan) check(file string) Errors {
 		}
 		for _, t := range pl.Amount {
 			c.known(t.Figure, "figure", figures)
-			c.nonNegative(t.Rate, "rate", t.Figure.Line)
+			if counts[t.Figure.Name] {
+				c.nonNegative(t.Rate, "rate", t.Figure.Line) // an amount per unit
+			} else {
+				c.moneyRate(t.Rate, "rate", t.Figure.Line)
+			}
 			for _, m := range t.Achievements {
 				poolMetric(m)
 			}
@@ -383,7 +410,7 @@ func (p *Plan) check(file string) Errors {
 	shares := func(ss []Share, key string) {
 		for _, s := range ss {
 			c.known(s.Pool, "pool", pools)
-			c.nonNegative(s.Rate, key+".rate", s.Pool.Line)
+			c.moneyRate(s.Rate, key+".rate", s.Pool.Line)
 		}
 	}
 	shares(ac.PoolSellers.Shares, "accessory.pool_sellers.shares")
@@ -391,14 +418,14 @@ func (p *Plan) check(file string) Errors {
 	for _, r := range ac.Specialists.Roles {
 		c.known(r, "role", roles)
 	}
-	c.nonNegative(ac.Specialists.Rate, "accessory.specialists.rate", 0)
+	c.moneyRate(ac.Specialists.Rate, "accessory.specialists.rate", 0)
 	c.fraction(ac.Specialists.InstalledSellerPart, "accessory.specialists.installed_seller_part", 0)
 	c.known(ac.Specialists.InstalledPool, "pool", pools)
 	c.known(ac.Specialists.Metric, "metric", metrics)
 	if m := p.Metric(ac.Specialists.Metric.Name); m != nil && !m.PerEmployee {
 		c.add(ac.Specialists.Metric.Line, msg.PlanMetricPerEmployee, m.Name.Name)
 	}
-	c.nonNegative(ac.OthersRate, "accessory.others_rate", 0)
+	c.moneyRate(ac.OthersRate, "accessory.others_rate", 0)
 
 	hr := map[string]bool{}
 	for _, s := range p.Hours.Schemes {
@@ -407,12 +434,12 @@ func (p *Plan) check(file string) Errors {
 			c.add(s.Role.Line, msg.PlanDuplicate, "hours scheme", s.Role.Name)
 		}
 		hr[s.Role.Name] = true
-		c.tiers(s.Tiers, "hours.tiers", s.Role.Line)
+		c.tiers(s.Tiers, "hours.tiers", s.Role.Line, false)
 		if m := s.Material; m != nil {
 			for i, b := range m.Bands {
 				c.nonNegative(b.UpTo, "material.up_to", s.Role.Line)
 				c.nonNegative(b.Reduction, "material.reduction", b.UpTo.Line)
-				if i > 0 && !b.UpTo.GreaterThan(m.Bands[i-1].UpTo.Decimal) {
+				if i > 0 && c.comparable(b.UpTo, m.Bands[i-1].UpTo) && !b.UpTo.GreaterThan(m.Bands[i-1].UpTo.Decimal) {
 					c.add(b.UpTo.Line, msg.PlanTierOrder, "material", m.Bands[i-1].UpTo.String(), b.UpTo.String())
 				}
 			}
@@ -428,8 +455,9 @@ func (p *Plan) check(file string) Errors {
 	}
 	c.fraction(p.Assessment.AssessedPart, "assessment.assessed_part", 0)
 	c.positive(p.Assessment.MaxPoints, "assessment.max_points", 0)
-	c.tiers(p.Insurance.Tiers, "insurance.tiers", 0)
-	c.nonNegative(p.Renewal.Rate, "renewal.rate", 0)
+	c.score(p.Assessment.MaxPoints, "assessment.max_points")
+	c.tiers(p.Insurance.Tiers, "insurance.tiers", 0, true)
+	c.moneyRate(p.Renewal.Rate, "renewal.rate", 0)
 
 	ad := p.AdvisorDeductions
 	c.known(ad.Pool, "pool", pools)
@@ -439,11 +467,12 @@ func (p *Plan) check(file string) Errors {
 		if !cr.Count.IsInteger() {
 			c.add(cr.Count.Line, msg.PlanNotWhole, "complaints.count", cr.Count.String())
 		}
-		if i > 0 && !cr.Count.GreaterThan(ad.Complaints[i-1].Count.Decimal) {
+		if i > 0 && c.comparable(cr.Count, ad.Complaints[i-1].Count) && !cr.Count.GreaterThan(ad.Complaints[i-1].Count.Decimal) {
 			c.add(cr.Count.Line, msg.PlanTierOrder, "complaints", ad.Complaints[i-1].Count.String(), cr.Count.String())
 		}
 	}
 	c.nonNegative(ad.ScoreBelow, "advisor_deductions.score_below", 0)
+	c.score(ad.ScoreBelow, "advisor_deductions.score_below")
 	c.fraction(ad.ScoreRate, "advisor_deductions.score_rate", 0)
 
 	bf := p.BeautyFines
@@ -453,7 +482,7 @@ func (p *Plan) check(file string) Errors {
 	c.nonNegative(bf.PerIncident.WashOvertime, "beauty_fines.per_incident.wash_overtime", 0)
 	c.nonNegative(bf.WashMinutes.Min, "beauty_fines.wash_minutes.min", 0)
 	c.nonNegative(bf.WashMinutes.Max, "beauty_fines.wash_minutes.max", 0)
-	if bf.WashMinutes.Max.LessThan(bf.WashMinutes.Min.Decimal) {
+	if c.comparable(bf.WashMinutes.Min, bf.WashMinutes.Max) && bf.WashMinutes.Max.LessThan(bf.WashMinutes.Min.Decimal) {
 		c.add(bf.WashMinutes.Max.Line, msg.PlanTierOrder, "wash_minutes", bf.WashMinutes.Min.String(), bf.WashMinutes.Max.String())
 	}
 	for _, rs := range [][]Ref{p.Adjustments.CoefficientApprovers, p.Fund.SpendingApprovers, p.Fund.Keepers} {
@@ -461,6 +490,8 @@ func (p *Plan) check(file string) Errors {
 			c.known(r, "role", roles)
 		}
 	}
+
+	c.checkPlausiblePay(p.PlausiblePay)
 
 	want := map[string]bool{}
 	for _, l := range IndividualLines {

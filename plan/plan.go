@@ -20,7 +20,7 @@ type Dec struct {
 	Line int
 }
 
-// UnmarshalYAML parses a scalar as an exact decimal.
+// UnmarshalYAML parses a scalar as an exact decimal, within MaxNumber and MaxDecimals.
 func (d *Dec) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
 		return &lineError{n.Line, "expected a number"}
@@ -29,7 +29,14 @@ func (d *Dec) UnmarshalYAML(n *yaml.Node) error {
 	if err != nil {
 		return &lineError{n.Line, fmt.Sprintf("%q is not a number", n.Value)}
 	}
-	d.Decimal, d.Line = v, n.Line
+	d.Line = n.Line
+	v, problem := bounded(v, n.Value)
+	d.Decimal = v
+	if problem != "" {
+		// A type error lets the decoder go on, so that the file's other problems are reported too; the
+		// checks do not compare the number with others (Parse knows its line).
+		return &yaml.TypeError{Errors: []string{(&lineError{n.Line, problem}).Error()}}
+	}
 	return nil
 }
 
@@ -96,6 +103,7 @@ type Plan struct {
 	AdvisorDeductions AdvisorDeductions `yaml:"advisor_deductions"`
 	BeautyFines       BeautyFines       `yaml:"beauty_fines"`
 	Adjustments       Adjustments       `yaml:"adjustments"`
+	PlausiblePay      PlausiblePay      `yaml:"plausible_pay"`
 	Lines             []Ref             `yaml:"lines"`
 	Vocabulary        Vocabulary        `yaml:"vocabulary"`
 }
@@ -299,6 +307,16 @@ type MinutesWindow struct {
 // Adjustments are the rules for the adjustments table.
 type Adjustments struct {
 	CoefficientApprovers []Ref `yaml:"coefficient_approvers"`
+}
+
+// PlausiblePay are the thresholds above which a person's total pay for the month (base salary + net
+// commission) is warned about: a check of the result, not a rule of the source document. A key the file
+// leaves out takes its default (DefaultMaxTotal, DefaultMaxBaseMultiple).
+type PlausiblePay struct {
+	MaxTotal Dec `yaml:"max_total"`
+	// MaxBaseMultiple bounds the total as a multiple of the base salary; a base salary of 0 is not checked
+	// against it (0 × anything would make every paid person implausible), only against MaxTotal.
+	MaxBaseMultiple Dec `yaml:"max_base_multiple"`
 }
 
 // Vocabulary holds the names accepted for enumerated values in the input.
