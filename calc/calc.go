@@ -317,6 +317,7 @@ func (e *engine) finish() {
 		r.Total = r.BaseSalary.Add(r.NetCommission)
 		e.step(Step{Rule: "total", Employee: id, Inputs: []KV{{"base_salary", money(r.BaseSalary)}, {"net_commission", money(r.NetCommission)}},
 			Formula: "base_salary + Σ line net", Result: money(r.Total)})
+		e.plausible(r)
 		e.res.Employees = append(e.res.Employees, r)
 		e.res.FundTotal = e.res.FundTotal.Add(r.Fund)
 		e.res.PayoutTotal = e.res.PayoutTotal.Add(r.Total)
