@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // TestParseBounds: each sanity bound refuses a number of the plan with the file's line, and only that
@@ -103,4 +105,25 @@ func TestPlausiblePayDefaults(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzBounded: bounded never panics, and what it accepts is the same number, below MaxNumber in size and
+// with at most MaxDecimals places.
+func FuzzBounded(f *testing.F) {
+	for _, s := range []string{"0.005", "1e400", "-1e400", "1e-400", "0e9999", "1.000000000", "999999999.999999", "1000000000", "-0.0000001", "3E2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := decimal.NewFromString(s)
+		if err != nil {
+			return
+		}
+		got, problem := bounded(v, s)
+		if problem != "" {
+			return
+		}
+		if !got.Equal(v) || got.Abs().Cmp(decimal.NewFromInt(MaxNumber)) >= 0 || got.Exponent() < -MaxDecimals {
+			t.Fatalf("%q accepted as %s (exponent %d)", s, got, got.Exponent())
+		}
+	})
 }
