@@ -6,9 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
-	"unicode"
 
 	"payout/calc"
 	"payout/internal/msg"
@@ -78,7 +76,7 @@ func WriteOutput(dir string, force bool, o Output) (Written, error) {
 		}
 	}
 	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+	if err := os.MkdirAll(parent, dirMode); err != nil {
 		return w, err
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
@@ -165,38 +163,6 @@ func createFile(p string, fill func(*os.File) error) error {
 	return f.Close()
 }
 
-// PayslipName is the file name of an employee's payslip: <id>-<name>.xlsx, sanitised.
-func PayslipName(id, name string) string {
-	return SanitizeFileName(id+"-"+name) + ".xlsx"
-}
-
-// SanitizeFileName makes a name from employee data safe as one file name on any system: no path
-// separators, no "..", no control characters, none of the characters Windows forbids, no leading or trailing
-// dots and spaces, at most 120 characters.
-func SanitizeFileName(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case unicode.IsControl(r), strings.ContainsRune(`/\:*?"<>|`, r), r == unicode.ReplacementChar:
-			b.WriteRune('_')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	out := b.String()
-	for strings.Contains(out, "..") {
-		out = strings.ReplaceAll(out, "..", "_")
-	}
-	out = strings.Trim(out, ". ")
-	if r := []rune(out); len(r) > 120 {
-		out = string(r[:120])
-	}
-	if out == "" {
-		out = "_"
-	}
-	return out
-}
-
 // writePayslips writes every payslip, on as many cores as there are.
 func writePayslips(dir string, o Output) error {
 	workers := o.Workers
@@ -204,6 +170,7 @@ func writePayslips(dir string, o Output) error {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	emps := o.Result.Employees
+	names := PayslipNames(emps)
 	texts := newSourceTexts(o.Result, payslipSourcesMax)
 	jobs := make(chan int)
 	errs := make(chan error, workers)
@@ -216,7 +183,7 @@ func writePayslips(dir string, o Output) error {
 			defer wg.Done()
 			for j := range jobs {
 				e := &emps[j]
-				err := createFile(filepath.Join(dir, PayslipName(e.ID, e.Name)), func(f *os.File) error {
+				err := createFile(filepath.Join(dir, names[j]), func(f *os.File) error {
 					return writePayslip(f, o.Result, e, o.Plan.Plan, o.Store, texts)
 				})
 				if err == nil && o.OnPayslip != nil {
