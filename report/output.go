@@ -62,17 +62,15 @@ type Written struct {
 // WriteOutput writes the month's output folder: payslips/<id>-<name>.xlsx, summary.xlsx, result.json and
 // audit.jsonl. Everything is written to a temporary folder beside dir and renamed into place only when
 // complete, so a failure leaves no half output. An existing dir is refused unless force, which keeps it as
-// <dir>.prev-N (the smallest free N).
+// <dir>.prev-N (the smallest free N), and only when it is a payout output of the same month
+// (CheckReplaceable); a closed month is always refused.
 func WriteOutput(dir string, force bool, o Output) (Written, error) {
 	w := Written{Dir: dir}
 	exists := false
 	if _, err := os.Lstat(dir); err == nil {
 		exists = true
-		if _, err := os.Lstat(filepath.Join(dir, ClosedFile)); err == nil {
-			return w, ErrClosed
-		}
-		if !force {
-			return w, ErrExists
+		if err := checkExisting(dir, o.Result.Month, force); err != nil {
+			return w, err
 		}
 	}
 	parent := filepath.Dir(dir)

@@ -9,3 +9,13 @@ const (
 	AuditFileUnlisted = "the totals record does not list %s"
 	AuditPayslipCount = "the totals record lists %d payslips for %d employees"
 )
+
+// compute --force: what it replaces.
+const (
+	OutNotReplaced = "%s is not replaced: %s; --force replaces only a payout output of %s (move the folder away or choose another --out)"
+	OutNotFolder   = "it is not a folder"
+	OutNoFile      = "it holds no %s"
+	OutNotResult   = "its %s is not a payout result"
+	OutNotTrail    = "its %s is not a payout audit trail"
+	OutOtherMonth  = "its %s is of %s"
+)
