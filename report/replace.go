@@ -124,4 +124,3 @@ func checkExisting(dir, month string, force bool) error {
 	}
 	return CheckReplaceable(dir, month)
 }
-
