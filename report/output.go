@@ -10,6 +10,7 @@ import (
 
 	"payout/calc"
 	"payout/internal/msg"
+	"payout/internal/scratch"
 	"payout/internal/version"
 	"payout/model"
 	"payout/plan"
@@ -57,6 +58,8 @@ type Written struct {
 	Dir      string
 	Payslips int
 	Previous string // where an existing folder was moved with force, "" if none
+	// Removed are the half-written output folders of earlier runs that did not finish, removed first.
+	Removed []string
 }
 
 // WriteOutput writes the month's output folder: payslips/<id>-<name>.xlsx, summary.xlsx, result.json and
@@ -77,10 +80,13 @@ func WriteOutput(dir string, force bool, o Output) (Written, error) {
 	if err := os.MkdirAll(parent, dirMode); err != nil {
 		return w, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
+	// Half-written folders of earlier runs that were killed go first.
+	w.Removed = scratch.SweepOutputs(parent)
+	tmp, release, err := scratch.MkdirTemp(parent, scratch.OutputTempPrefix(filepath.Base(dir)))
 	if err != nil {
 		return w, err
 	}
+	defer release()
 	ok := false
 	defer func() {
 		if !ok {
@@ -91,12 +97,21 @@ func WriteOutput(dir string, force bool, o Output) (Written, error) {
 		return w, err
 	}
 	w.Payslips = len(o.Result.Employees)
+	// An interruption waits for the renames: the old folder is never left moved aside without the new one.
+	err = scratch.Hold(func() error { return putInPlace(tmp, dir, exists, &w) })
+	ok = err == nil
+	return w, err
+}
+
+// putInPlace moves an existing dir to the first free <dir>.prev-N (when exists) and renames tmp to dir;
+// when that fails, the old folder is put back.
+func putInPlace(tmp, dir string, exists bool, w *Written) error {
 	if exists {
 		for n := 1; ; n++ {
 			prev := fmt.Sprintf("%s.prev-%d", dir, n)
 			if _, err := os.Lstat(prev); errors.Is(err, os.ErrNotExist) {
 				if err := os.Rename(dir, prev); err != nil {
-					return w, err
+					return err
 				}
 				w.Previous = prev
 				break
@@ -107,10 +122,9 @@ func WriteOutput(dir string, force bool, o Output) (Written, error) {
 		if w.Previous != "" {
 			_ = os.Rename(w.Previous, dir)
 		}
-		return w, err
+		return err
 	}
-	ok = true
-	return w, nil
+	return nil
 }
 
 func writeAll(dir string, o Output) error {

@@ -41,7 +41,14 @@ payout. With --dry-run it prints a table (or, with --format json, the result doc
 
 Any input error: the errors are printed as validate prints them and nothing is computed.
 
-Exit codes: 0 computed; 1 the input or plan has errors; 2 usage error.`,
+The output folder is written beside it as .<name>.tmp-<run> and renamed into place when complete.
+--force replaces only an output of the same month (its result.json and audit trail say so), keeping it
+as <out>.prev-N; anything else is refused. Unpacked workbook data goes to a temporary folder of the run
+(0700, in the system temp folder), removed when the run ends; Ctrl-C or SIGTERM removes the temporary
+files and exits 130. Folders that a killed run left behind are removed by the next run, which says so.
+
+Exit codes: 0 computed; 1 the input or plan has errors; 2 usage error (also an existing output folder
+that may not be replaced); 130 interrupted.`,
 		Example: `  payout compute --month 2026-10 --in sample-data/2026-10 --dry-run
   payout compute --month 2026-10 --dry-run --format json > result.json`,
 		Args: cobra.NoArgs,
@@ -186,6 +193,9 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 			OnPayslip: func() { pr.add(1) }, FundLedger: fundLedger})
 		pr.done()
 		write = time.Since(ws)
+		for _, p := range w.Removed {
+			fmt.Fprintf(io.Err, msg.ScratchRemovedOut+"\n", p)
+		}
 		if err != nil {
 			return outputFolderErr(err, out, m)
 		}

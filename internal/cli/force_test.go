@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -107,5 +108,33 @@ func TestComputeForceReplacesOnlyThisMonthsOutput(t *testing.T) {
 				t.Fatal("the folder was changed")
 			}
 		})
+	}
+}
+
+// A half-written output folder that a killed run left beside the output is removed by the next compute,
+// which says so on stderr.
+func TestComputeRemovesAKilledRunsOutputFolder(t *testing.T) {
+	c := exec.Command(os.Args[0], "-test.run=^$")
+	if err := c.Run(); err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	left := filepath.Join(root, fmt.Sprintf(".2026-10.tmp-%d-deadbeef-1", c.Process.Pid))
+	if err := os.MkdirAll(filepath.Join(left, "payslips"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(left, "payslips", "1001-x.xlsx"), []byte("personal data"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(root, "2026-10")
+	_, e, code := run(t, "compute", "--month", "2026-10", "--in", sample, "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d %s", code, e)
+	}
+	if want := fmt.Sprintf(msg.ScratchRemovedOut+"\n", left); !strings.HasPrefix(e, want) {
+		t.Errorf("stderr %q, want it to begin with %q", e, want)
+	}
+	if got, _ := os.ReadDir(root); len(got) != 1 || got[0].Name() != "2026-10" {
+		t.Errorf("output root holds %v", got)
 	}
 }

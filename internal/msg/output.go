@@ -19,3 +19,12 @@ const (
 	OutNotTrail    = "its %s is not a payout audit trail"
 	OutOtherMonth  = "its %s is of %s"
 )
+
+// Temporary files of a run.
+const (
+	ScratchCreate      = "cannot create the temporary folder of this run: %v"
+	ScratchUnavailable = "warning: %v; unpacked workbook data goes to the system temp folder"
+	ScratchRemovedTemp = "removed %s, the temporary folder of an earlier run that did not finish (process %d)"
+	ScratchRemovedOut  = "removed %s, a half-written output folder of an earlier run that did not finish"
+	ScratchInterrupted = "payout: interrupted (%v): the temporary files of this run were removed; an output folder not yet complete was not written"
+)
