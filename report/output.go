@@ -69,12 +69,8 @@ type Written struct {
 // (CheckReplaceable); a closed month is always refused.
 func WriteOutput(dir string, force bool, o Output) (Written, error) {
 	w := Written{Dir: dir}
-	exists := false
-	if _, err := os.Lstat(dir); err == nil {
-		exists = true
-		if err := checkExisting(dir, o.Result.Month, force); err != nil {
-			return w, err
-		}
+	if err := CheckOutputFolder(dir, o.Result.Month, force); err != nil {
+		return w, err
 	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, dirMode); err != nil {
@@ -98,7 +94,14 @@ func WriteOutput(dir string, force bool, o Output) (Written, error) {
 	}
 	w.Payslips = len(o.Result.Employees)
 	// An interruption waits for the renames: the old folder is never left moved aside without the new one.
-	err = scratch.Hold(func() error { return putInPlace(tmp, dir, exists, &w) })
+	err = scratch.Hold(func() error {
+		// Checked again: the folder may have appeared or changed while the month was written.
+		if err := CheckOutputFolder(dir, o.Result.Month, force); err != nil {
+			return err
+		}
+		_, err := os.Lstat(dir)
+		return putInPlace(tmp, dir, err == nil, &w)
+	})
 	ok = err == nil
 	return w, err
 }
