@@ -21,6 +21,7 @@ type NotOutputError struct {
 	Dir, Month, Reason string
 }
 
+// Error says which folder is not replaced and why.
 func (e *NotOutputError) Error() string {
 	return fmt.Sprintf(msg.OutNotReplaced, e.Dir, e.Reason, e.Month)
 }
