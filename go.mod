@@ -3,6 +3,7 @@ module payout
 go 1.26.8
 
 require (
+	github.com/gofrs/flock v0.13.2
 	github.com/longbridgeapp/opencc v0.3.13
 	github.com/mattn/go-isatty v0.0.22
 	github.com/olekukonko/tablewriter v1.1.5

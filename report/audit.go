@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"payout/calc"
 	"payout/internal/msg"
@@ -121,16 +122,16 @@ func WriteAudit(w io.Writer, h AuditHeader, r *calc.Result, files map[string]str
 		}
 		return bw.WriteByte('\n')
 	}
-	h.Seq, h.Kind, h.Prev, h.Tool = 0, "header", "", "payout"
+	h.Seq, h.Kind, h.Prev, h.Tool = 0, kindHeader, "", "payout"
 	if err := put(h); err != nil {
 		return err
 	}
 	for _, s := range r.Steps {
-		if err := put(AuditStep{Seq: seq, Kind: "step", Prev: prev, Step: s}); err != nil {
+		if err := put(AuditStep{Seq: seq, Kind: kindStep, Prev: prev, Step: s}); err != nil {
 			return err
 		}
 	}
-	t := AuditTotals{Seq: seq, Kind: "totals", Prev: prev, Employees: len(r.Employees), FundTotal: money(r.FundTotal), PayoutTotal: money(r.PayoutTotal), Files: files}
+	t := AuditTotals{Seq: seq, Kind: kindTotals, Prev: prev, Employees: len(r.Employees), FundTotal: money(r.FundTotal), PayoutTotal: money(r.PayoutTotal), Files: files}
 	if err := put(t); err != nil {
 		return err
 	}
@@ -149,22 +150,71 @@ func marshalLine(v any) ([]byte, error) {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
-// VerifyAudit checks an output folder's audit trail: the chain of hashes, the order of the records, and that
-// its totals match result.json. It returns every problem found (nil when the trail is intact).
+// Record kinds of the audit trail.
+const (
+	kindHeader = "header"
+	kindStep   = "step"
+	kindTotals = "totals"
+)
+
+// VerifyAudit checks an output folder's audit trail: the chain of hashes, the order of the records, its
+// structure (exactly one header, first; steps; exactly one totals record, last, listing every output file),
+// that its totals match result.json, and that every output file is as written. It returns every problem
+// found (nil when the trail is intact).
 func VerifyAudit(dir string) ([]string, error) {
 	f, err := os.Open(filepath.Join(dir, AuditFile))
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var problems []string
-	sc := bufio.NewScanner(f)
+	tr, err := scanTrail(f)
+	if err != nil {
+		return nil, err
+	}
+	problems := tr.problems
+	if tr.last == nil {
+		return append(problems, msg.AuditNoTotals), nil
+	}
+	rb, err := os.ReadFile(filepath.Join(dir, ResultFile))
+	if err != nil {
+		return nil, err
+	}
+	var doc calc.Document
+	if err := json.Unmarshal(rb, &doc); err != nil {
+		return append(problems, fmt.Sprintf(msg.AuditBadResult, filepath.Join(dir, ResultFile), err)), nil
+	}
+	last := tr.last
+	if doc.FundTotal != last.FundTotal || doc.PayoutTotal != last.PayoutTotal || len(doc.Employees) != last.Employees {
+		problems = append(problems, fmt.Sprintf(msg.AuditTotalsDiffer, last.FundTotal, last.PayoutTotal, last.Employees, doc.FundTotal, doc.PayoutTotal, len(doc.Employees)))
+	}
+	for _, e := range doc.Employees {
+		if t, ok := tr.totals[e.ID]; !ok || t != e.Total {
+			problems = append(problems, fmt.Sprintf(msg.AuditEmployeeDiff, e.ID, e.Total, t))
+		}
+	}
+	fp, err := checkFiles(dir, last)
+	if err != nil {
+		return nil, err
+	}
+	return append(problems, fp...), nil
+}
+
+// trail is what scanTrail found: the problems of the chain and of the structure, the (first) totals record
+// (nil when the trail has none: it is cut short) and each employee's total step result.
+type trail struct {
+	problems []string
+	last     *AuditTotals
+	totals   map[string]string
+}
+
+// scanTrail reads the records one by one, checking the chain, the sequence numbers and the structure.
+func scanTrail(r io.Reader) (*trail, error) {
+	tr := &trail{totals: map[string]string{}}
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<20), 1<<30)
 	prev := ""
 	n, expect := 0, 0 // the record's line index; the sequence number it should have
-	var last AuditTotals
-	var lastKind string
-	totals := map[string]string{} // employee → the result of their total step
+	totalsAt := -1    // the line index of the (first) totals record: every record after it is a problem
 	for sc.Scan() {
 		line := sc.Bytes()
 		var head struct {
@@ -173,31 +223,20 @@ func VerifyAudit(dir string) ([]string, error) {
 			Prev string `json:"prev_sha256"`
 		}
 		if err := json.Unmarshal(line, &head); err != nil || head.Seq == nil {
-			problems = append(problems, fmt.Sprintf(msg.AuditBadRecord, n+1))
+			tr.problems = append(tr.problems, fmt.Sprintf(msg.AuditBadRecord, n+1))
 		} else {
 			if *head.Seq != expect {
-				problems = append(problems, fmt.Sprintf(msg.AuditBadSeq, n+1, *head.Seq, expect))
+				tr.problems = append(tr.problems, fmt.Sprintf(msg.AuditBadSeq, n+1, *head.Seq, expect))
 			}
 			// Count on from the number read: one removed record is one problem, not one per record after it.
 			expect = *head.Seq + 1
 			if head.Prev != prev {
-				problems = append(problems, fmt.Sprintf(msg.AuditBrokenChain, n+1))
+				tr.problems = append(tr.problems, fmt.Sprintf(msg.AuditBrokenChain, n+1))
 			}
-			if n == 0 && head.Kind != "header" {
-				problems = append(problems, msg.AuditNoHeader)
+			if totalsAt >= 0 {
+				tr.problems = append(tr.problems, fmt.Sprintf(msg.AuditAfterTotals, n+1))
 			}
-			lastKind = head.Kind
-			switch head.Kind {
-			case "totals":
-				_ = json.Unmarshal(line, &last)
-			case "step":
-				if bytes.Contains(line, []byte(`"rule":"total"`)) {
-					var st AuditStep
-					if json.Unmarshal(line, &st) == nil && st.Rule == "total" {
-						totals[st.Employee] = st.Result
-					}
-				}
-			}
+			tr.record(n, head.Kind, line, &totalsAt)
 		}
 		sum := sha256.Sum256(line)
 		prev = hex.EncodeToString(sum[:])
@@ -206,44 +245,76 @@ func VerifyAudit(dir string) ([]string, error) {
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
-	if lastKind != "totals" {
-		problems = append(problems, msg.AuditNoTotals)
-		return problems, nil
+	return tr, nil
+}
+
+// record checks one record's kind against its place (line index n) and keeps what later checks need.
+func (tr *trail) record(n int, kind string, line []byte, totalsAt *int) {
+	switch kind {
+	case kindHeader:
+		if n != 0 {
+			tr.problems = append(tr.problems, fmt.Sprintf(msg.AuditSecondHeader, n+1))
+		}
+	case kindStep:
+		if bytes.Contains(line, []byte(`"rule":"total"`)) {
+			var st AuditStep
+			if json.Unmarshal(line, &st) == nil && st.Rule == "total" {
+				tr.totals[st.Employee] = st.Result
+			}
+		}
+	case kindTotals:
+		if *totalsAt < 0 {
+			*totalsAt = n
+			var t AuditTotals
+			if err := json.Unmarshal(line, &t); err != nil {
+				tr.problems = append(tr.problems, fmt.Sprintf(msg.AuditBadRecord, n+1))
+			}
+			tr.last = &t
+		}
+	default:
+		tr.problems = append(tr.problems, fmt.Sprintf(msg.AuditUnknownKind, n+1, kind))
 	}
-	rb, err := os.ReadFile(filepath.Join(dir, ResultFile))
+	if n == 0 && kind != kindHeader {
+		tr.problems = append(tr.problems, msg.AuditNoHeader)
+	}
+}
+
+// checkFiles checks the totals record's file list: it names result.json, summary.xlsx and one payslip per
+// employee, and every file of the folder is there as written, with none added.
+func checkFiles(dir string, last *AuditTotals) ([]string, error) {
+	var problems []string
+	if len(last.Files) == 0 {
+		return []string{msg.AuditNoFiles}, nil
+	}
+	payslips := 0
+	for name := range last.Files {
+		if strings.HasPrefix(name, PayslipDir+"/") {
+			payslips++
+		}
+	}
+	for _, name := range []string{ResultFile, SummaryFile} {
+		if _, ok := last.Files[name]; !ok {
+			problems = append(problems, fmt.Sprintf(msg.AuditFileUnlisted, name))
+		}
+	}
+	if payslips != last.Employees {
+		problems = append(problems, fmt.Sprintf(msg.AuditPayslipCount, payslips, last.Employees))
+	}
+	got, err := HashFiles(dir)
 	if err != nil {
 		return nil, err
 	}
-	var doc calc.Document
-	if err := json.Unmarshal(rb, &doc); err != nil {
-		problems = append(problems, fmt.Sprintf(msg.AuditBadResult, filepath.Join(dir, ResultFile), err))
-		return problems, nil
-	}
-	if doc.FundTotal != last.FundTotal || doc.PayoutTotal != last.PayoutTotal || len(doc.Employees) != last.Employees {
-		problems = append(problems, fmt.Sprintf(msg.AuditTotalsDiffer, last.FundTotal, last.PayoutTotal, last.Employees, doc.FundTotal, doc.PayoutTotal, len(doc.Employees)))
-	}
-	for _, e := range doc.Employees {
-		if t, ok := totals[e.ID]; !ok || t != e.Total {
-			problems = append(problems, fmt.Sprintf(msg.AuditEmployeeDiff, e.ID, e.Total, t))
+	for _, name := range slices.Sorted(maps.Keys(last.Files)) {
+		switch h, ok := got[name]; {
+		case !ok:
+			problems = append(problems, fmt.Sprintf(msg.AuditFileMissing, name))
+		case h != last.Files[name]:
+			problems = append(problems, fmt.Sprintf(msg.AuditFileChanged, name))
 		}
 	}
-	if last.Files != nil { // older trails have no file hashes
-		got, err := HashFiles(dir)
-		if err != nil {
-			return nil, err
-		}
-		for _, name := range slices.Sorted(maps.Keys(last.Files)) {
-			switch h, ok := got[name]; {
-			case !ok:
-				problems = append(problems, fmt.Sprintf(msg.AuditFileMissing, name))
-			case h != last.Files[name]:
-				problems = append(problems, fmt.Sprintf(msg.AuditFileChanged, name))
-			}
-		}
-		for _, name := range slices.Sorted(maps.Keys(got)) {
-			if _, ok := last.Files[name]; !ok {
-				problems = append(problems, fmt.Sprintf(msg.AuditFileExtra, name))
-			}
+	for _, name := range slices.Sorted(maps.Keys(got)) {
+		if _, ok := last.Files[name]; !ok {
+			problems = append(problems, fmt.Sprintf(msg.AuditFileExtra, name))
 		}
 	}
 	return problems, nil

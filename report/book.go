@@ -24,6 +24,10 @@ type book struct {
 	title, header, text, moneyS, bold  int
 	boldMoney, percent, wrap, sumMoney int
 	sumText, number                    int
+	// used is each sheet's used range so far (last column and row written), declared as the sheet's
+	// dimension when the book is written: excelize leaves it at A1, and readers that trust it (openpyxl
+	// read-only, some Java readers) would see one cell.
+	used map[string]*[2]int
 }
 
 const cjkFont = "宋体"
@@ -36,7 +40,7 @@ func newBook() (*book, error) {
 		zw.RegisterCompressor(zip.Deflate, fastDeflate)
 		return zw
 	})
-	b := &book{f: f}
+	b := &book{f: f, used: map[string]*[2]int{}}
 	if err := f.SetDocProps(&excelize.DocProperties{Created: fixedTime, Modified: fixedTime, Creator: "payout", LastModifiedBy: "payout"}); err != nil {
 		return nil, err
 	}
@@ -112,6 +116,7 @@ func (b *book) str(sheet string, col, row int, s string, style int) error {
 		}
 	}
 	c := ref(col, row)
+	b.touch(sheet, col, row)
 	if err := b.f.SetCellStr(sheet, c, s); err != nil {
 		return err
 	}
@@ -121,6 +126,7 @@ func (b *book) str(sheet string, col, row int, s string, style int) error {
 // num writes an exact number (its decimal text is stored as is: no float rounding).
 func (b *book) num(sheet string, col, row int, d decimal.Decimal, places int32, style int) error {
 	c := ref(col, row)
+	b.touch(sheet, col, row)
 	v := d.String()
 	if places >= 0 {
 		v = d.StringFixed(places)
@@ -170,9 +176,40 @@ func (b *book) a4(sheet string, landscape bool) error {
 	return b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
 }
 
+// touch extends the sheet's used range to the cell at col, row.
+func (b *book) touch(sheet string, col, row int) {
+	u := b.used[sheet]
+	if u == nil {
+		u = &[2]int{1, 1}
+		b.used[sheet] = u
+	}
+	u[0], u[1] = max(u[0], col), max(u[1], row)
+}
+
+// merge merges the cells from col1, row1 to col2, row2 (within the used range).
+func (b *book) merge(sheet string, col1, row1, col2, row2 int) error {
+	b.touch(sheet, col2, row2)
+	return b.f.MergeCell(sheet, ref(col1, row1), ref(col2, row2))
+}
+
+// write declares every sheet's used range and writes the workbook.
 func (b *book) write(w io.Writer) error {
+	for sheet, u := range b.used {
+		if err := setDimension(b.f, sheet, u[0], u[1]); err != nil {
+			return err
+		}
+	}
 	_, err := b.f.WriteTo(w)
 	return err
+}
+
+// setDimension declares a sheet's used range as A1 to the cell at lastCol, lastRow.
+func setDimension(f *excelize.File, sheet string, lastCol, lastRow int) error {
+	r := "A1"
+	if lastCol > 1 || lastRow > 1 {
+		r += ":" + ref(lastCol, lastRow)
+	}
+	return f.SetSheetDimension(sheet, r)
 }
 
 func (b *book) close() { _ = b.f.Close() }

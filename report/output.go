@@ -6,12 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
-	"unicode"
 
 	"payout/calc"
 	"payout/internal/msg"
+	"payout/internal/scratch"
 	"payout/internal/version"
 	"payout/model"
 	"payout/plan"
@@ -59,32 +58,31 @@ type Written struct {
 	Dir      string
 	Payslips int
 	Previous string // where an existing folder was moved with force, "" if none
+	// Removed are the half-written output folders of earlier runs that did not finish, removed first.
+	Removed []string
 }
 
 // WriteOutput writes the month's output folder: payslips/<id>-<name>.xlsx, summary.xlsx, result.json and
 // audit.jsonl. Everything is written to a temporary folder beside dir and renamed into place only when
 // complete, so a failure leaves no half output. An existing dir is refused unless force, which keeps it as
-// <dir>.prev-N (the smallest free N).
+// <dir>.prev-N (the smallest free N), and only when it is a payout output of the same month
+// (CheckReplaceable); a closed month is always refused.
 func WriteOutput(dir string, force bool, o Output) (Written, error) {
 	w := Written{Dir: dir}
-	exists := false
-	if _, err := os.Lstat(dir); err == nil {
-		exists = true
-		if _, err := os.Lstat(filepath.Join(dir, ClosedFile)); err == nil {
-			return w, ErrClosed
-		}
-		if !force {
-			return w, ErrExists
-		}
-	}
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+	if err := CheckOutputFolder(dir, o.Result.Month, force); err != nil {
 		return w, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, dirMode); err != nil {
+		return w, err
+	}
+	// Half-written folders of earlier runs that were killed go first.
+	w.Removed = scratch.SweepOutputs(parent)
+	tmp, release, err := scratch.MkdirTemp(parent, scratch.OutputTempPrefix(filepath.Base(dir)))
 	if err != nil {
 		return w, err
 	}
+	defer release()
 	ok := false
 	defer func() {
 		if !ok {
@@ -95,12 +93,28 @@ func WriteOutput(dir string, force bool, o Output) (Written, error) {
 		return w, err
 	}
 	w.Payslips = len(o.Result.Employees)
+	// An interruption waits for the renames: the old folder is never left moved aside without the new one.
+	err = scratch.Hold(func() error {
+		// Checked again: the folder may have appeared or changed while the month was written.
+		if err := CheckOutputFolder(dir, o.Result.Month, force); err != nil {
+			return err
+		}
+		_, err := os.Lstat(dir)
+		return putInPlace(tmp, dir, err == nil, &w)
+	})
+	ok = err == nil
+	return w, err
+}
+
+// putInPlace moves an existing dir to the first free <dir>.prev-N (when exists) and renames tmp to dir;
+// when that fails, the old folder is put back.
+func putInPlace(tmp, dir string, exists bool, w *Written) error {
 	if exists {
 		for n := 1; ; n++ {
 			prev := fmt.Sprintf("%s.prev-%d", dir, n)
 			if _, err := os.Lstat(prev); errors.Is(err, os.ErrNotExist) {
 				if err := os.Rename(dir, prev); err != nil {
-					return w, err
+					return err
 				}
 				w.Previous = prev
 				break
@@ -111,10 +125,9 @@ func WriteOutput(dir string, force bool, o Output) (Written, error) {
 		if w.Previous != "" {
 			_ = os.Rename(w.Previous, dir)
 		}
-		return w, err
+		return err
 	}
-	ok = true
-	return w, nil
+	return nil
 }
 
 func writeAll(dir string, o Output) error {
@@ -165,38 +178,6 @@ func createFile(p string, fill func(*os.File) error) error {
 	return f.Close()
 }
 
-// PayslipName is the file name of an employee's payslip: <id>-<name>.xlsx, sanitised.
-func PayslipName(id, name string) string {
-	return SanitizeFileName(id+"-"+name) + ".xlsx"
-}
-
-// SanitizeFileName makes a name from employee data safe as one file name on any system: no path
-// separators, no "..", no control characters, none of the characters Windows forbids, no leading or trailing
-// dots and spaces, at most 120 characters.
-func SanitizeFileName(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case unicode.IsControl(r), strings.ContainsRune(`/\:*?"<>|`, r), r == unicode.ReplacementChar:
-			b.WriteRune('_')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	out := b.String()
-	for strings.Contains(out, "..") {
-		out = strings.ReplaceAll(out, "..", "_")
-	}
-	out = strings.Trim(out, ". ")
-	if r := []rune(out); len(r) > 120 {
-		out = string(r[:120])
-	}
-	if out == "" {
-		out = "_"
-	}
-	return out
-}
-
 // writePayslips writes every payslip, on as many cores as there are.
 func writePayslips(dir string, o Output) error {
 	workers := o.Workers
@@ -204,6 +185,7 @@ func writePayslips(dir string, o Output) error {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	emps := o.Result.Employees
+	names := PayslipNames(emps)
 	texts := newSourceTexts(o.Result, payslipSourcesMax)
 	jobs := make(chan int)
 	errs := make(chan error, workers)
@@ -216,7 +198,7 @@ func writePayslips(dir string, o Output) error {
 			defer wg.Done()
 			for j := range jobs {
 				e := &emps[j]
-				err := createFile(filepath.Join(dir, PayslipName(e.ID, e.Name)), func(f *os.File) error {
+				err := createFile(filepath.Join(dir, names[j]), func(f *os.File) error {
 					return writePayslip(f, o.Result, e, o.Plan.Plan, o.Store, texts)
 				})
 				if err == nil && o.OnPayslip != nil {

@@ -54,7 +54,7 @@ func writePayslip(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.P
 	if err := b.str(sh, 1, row, title, b.title); err != nil {
 		return err
 	}
-	if err := b.f.MergeCell(sh, "A1", "C1"); err != nil {
+	if err := b.merge(sh, 1, 1, 3, 1); err != nil {
 		return err
 	}
 	probation := LabelNo
@@ -210,7 +210,7 @@ func writePayslip(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.P
 		if err := b.str(sh, 1, row, n, b.wrap); err != nil {
 			return err
 		}
-		if err := b.f.MergeCell(sh, ref(1, row), ref(3, row)); err != nil {
+		if err := b.merge(sh, 1, row, 3, row); err != nil {
 			return err
 		}
 	}

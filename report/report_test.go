@@ -3,6 +3,7 @@ package report
 import (
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"payout/calc"
@@ -57,10 +58,20 @@ func TestWriteOutputFailureLeavesNothing(t *testing.T) {
 	o := sampleMonth(t)
 	base := t.TempDir()
 	out := filepath.Join(base, "2026-10")
-	// Two payslips with one name: the second cannot be created, so the write fails half-way.
-	o.Result.Employees = append(o.Result.Employees, o.Result.Employees[0])
+	// The payslips folder disappears after the first payslip: the next one cannot be created, so the write
+	// fails half-way.
+	var once sync.Once
+	o.Workers = 1
+	o.OnPayslip = func() {
+		once.Do(func() {
+			dirs, _ := filepath.Glob(filepath.Join(base, ".2026-10.tmp-*", PayslipDir))
+			for _, d := range dirs {
+				_ = os.RemoveAll(d)
+			}
+		})
+	}
 	if _, err := WriteOutput(out, false, o); err == nil {
-		t.Fatal("expected an error for two payslips with one name")
+		t.Fatal("expected an error for a payslip that cannot be created")
 	}
 	entries, _ := os.ReadDir(base)
 	if len(entries) != 0 {
@@ -81,4 +92,23 @@ func BenchmarkWriteOutput(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(o.Result.Employees)*b.N)/b.Elapsed().Seconds(), "payslips/s")
+}
+
+// The output root and the month folder hold personal data: both are created readable by the owner only.
+func TestWriteOutputFolderModes(t *testing.T) {
+	o := sampleMonth(t)
+	root := filepath.Join(t.TempDir(), "out")
+	out := filepath.Join(root, "2026-10")
+	if _, err := WriteOutput(out, false, o); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{root, out, filepath.Join(out, PayslipDir)} {
+		st, err := os.Stat(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Mode().Perm() != 0o700 {
+			t.Errorf("%s has mode %v, want 0700", d, st.Mode().Perm())
+		}
+	}
 }

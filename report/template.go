@@ -19,6 +19,9 @@ const TemplateFile = "输入模板.xlsx"
 // gives the same bytes.
 var fixedTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
 
+// templateRows is how many rows of each template sheet are formatted as text (the header included).
+const templateRows = 200
+
 // WriteTemplate writes the blank input workbook: a sheet of instructions (ignored by the reader) and one
 // sheet per table named after it, with the simplified-Chinese headers.
 func WriteTemplate(w io.Writer) error {
@@ -80,7 +83,11 @@ func WriteTemplate(w io.Writer) error {
 			}
 		}
 		last, _ := excelize.ColumnNumberToName(len(t.Columns))
-		if err := f.SetCellStyle(sheet, "A2", fmt.Sprintf("%s200", last), text); err != nil {
+		if err := f.SetCellStyle(sheet, "A2", fmt.Sprintf("%s%d", last, templateRows), text); err != nil {
+			return err
+		}
+		// The used range: the header and the text-formatted rows below it.
+		if err := setDimension(f, sheet, len(t.Columns), templateRows); err != nil {
 			return err
 		}
 		if err := f.SetRowStyle(sheet, 1, 1, bold); err != nil {
@@ -88,6 +95,9 @@ func WriteTemplate(w io.Writer) error {
 		}
 	}
 	if err := f.SetColWidth(guide, "A", "D", 22); err != nil {
+		return err
+	}
+	if err := setDimension(f, guide, 4, rowN); err != nil {
 		return err
 	}
 	_, err = f.WriteTo(w)

@@ -18,8 +18,10 @@ func newAuditCmd(io *IO) *cobra.Command {
 		Use:   "verify DIR",
 		Short: "Verify the audit trail of an output folder (hash chain, order, totals against result.json)",
 		Long: `verify reads DIR/audit.jsonl and checks that every record carries the SHA-256 of the record before it
-(an edited, removed or reordered record breaks the chain), that it starts with the header and ends with the
-totals, and that those totals match DIR/result.json.
+(an edited, removed or reordered record breaks the chain), its structure (exactly one header, the first
+record; steps; exactly one totals record, the last, listing result.json, summary.xlsx and one payslip per
+employee), that those totals match DIR/result.json, and that every output file is as written (none changed,
+removed or added).
 
 Exit codes: 0 intact; 1 the trail does not verify; 2 usage error (DIR or its files missing).`,
 		Example: "  payout audit verify out/2026-10",

@@ -41,7 +41,14 @@ payout. With --dry-run it prints a table (or, with --format json, the result doc
 
 Any input error: the errors are printed as validate prints them and nothing is computed.
 
-Exit codes: 0 computed; 1 the input or plan has errors; 2 usage error.`,
+The output folder is written beside it as .<name>.tmp-<run> and renamed into place when complete.
+--force replaces only an output of the same month (its result.json and audit trail say so), keeping it
+as <out>.prev-N; anything else is refused. Unpacked workbook data goes to a temporary folder of the run
+(0700, in the system temp folder), removed when the run ends; Ctrl-C or SIGTERM removes the temporary
+files and exits 130. Folders that a killed run left behind are removed by the next run, which says so.
+
+Exit codes: 0 computed; 1 the input or plan has errors; 2 usage error (also an existing output folder
+that may not be replaced); 130 interrupted.`,
 		Example: `  payout compute --month 2026-10 --in sample-data/2026-10 --dry-run
   payout compute --month 2026-10 --dry-run --format json > result.json`,
 		Args: cobra.NoArgs,
@@ -53,7 +60,7 @@ Exit codes: 0 computed; 1 the input or plan has errors; 2 usage error.`,
 	c.Flags().StringVar(&o.Plan, "plan", "", "plan file (default: the built-in plan)")
 	c.Flags().BoolVar(&o.DryRun, "dry-run", false, "print the result, write nothing")
 	c.Flags().StringVar(&o.Format, "format", "table", "output format: table or json")
-	c.Flags().BoolVar(&o.Force, "force", false, "replace an existing output folder, keeping the old one as <out>.prev-N")
+	c.Flags().BoolVar(&o.Force, "force", false, "replace an existing output of the same month, keeping the old one as <out>.prev-N")
 	c.Flags().StringVar(&o.Stats, "stats", "", "write the time of each phase, rows and payslips as JSON to this file (for make bench)")
 	_ = c.Flags().MarkHidden("stats")
 	return c
@@ -134,6 +141,10 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 		} else if cl != nil {
 			return usageErr(msg.LedgerRecomputeClosed, out, cl.ClosedBy, cl.ClosedAt, m)
 		}
+		// An existing folder that may not be replaced: refuse before any work.
+		if err := report.CheckOutputFolder(out, m.String(), o.Force); err != nil {
+			return outputFolderErr(err, out, m)
+		}
 	}
 	start := time.Now()
 	pr := newProgress(io.Err)
@@ -182,14 +193,11 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 			OnPayslip: func() { pr.add(1) }, FundLedger: fundLedger})
 		pr.done()
 		write = time.Since(ws)
-		if errors.Is(err, report.ErrExists) {
-			return usageErr(msg.OutExists, out, out)
-		}
-		if errors.Is(err, report.ErrClosed) {
-			return usageErr(msg.LedgerRecomputeClosed, out, "?", "?", m)
+		for _, p := range w.Removed {
+			fmt.Fprintf(io.Err, msg.ScratchRemovedOut+"\n", p)
 		}
 		if err != nil {
-			return err
+			return outputFolderErr(err, out, m)
 		}
 		fmt.Fprintf(io.Err, msg.OutWrote+"\n", w.Dir, w.Payslips)
 		if w.Previous != "" {
@@ -219,6 +227,21 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 		}
 	}
 	return nil
+}
+
+// outputFolderErr is the exit of an output folder that is not written: a usage error (exit 2) when the
+// folder exists and may not be replaced, err itself otherwise.
+func outputFolderErr(err error, out string, m model.Month) error {
+	var notOutput *report.NotOutputError
+	switch {
+	case errors.Is(err, report.ErrExists):
+		return usageErr(msg.OutExists, out, out)
+	case errors.Is(err, report.ErrClosed):
+		return usageErr(msg.LedgerRecomputeClosed, out, "?", "?", m)
+	case errors.As(err, &notOutput):
+		return &exitError{ExitUsage, err}
+	}
+	return err
 }
 
 // Stats are the figures of one compute run, for make bench.
