@@ -151,3 +151,15 @@ func RecordedClosed(root, month string) (*ClosureEntry, error) {
 	}
 	return nil, nil
 }
+
+// HistoryOf is what the record of closed months at the output root of a month's folder finds changed for
+// that month (and in the record itself): for payout audit verify.
+func HistoryOf(dir string) ([]string, error) {
+	dir = filepath.Clean(dir)
+	err := CheckHistory(filepath.Dir(dir), filepath.Base(dir))
+	var he *HistoryError
+	if errors.As(err, &he) {
+		return he.Problems, nil
+	}
+	return nil, err
+}

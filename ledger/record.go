@@ -252,9 +252,30 @@ func UnpaidCorrections(month string, records []CorrectionRecord, steps []calc.St
 	}
 	var out []string
 	for _, k := range keys {
-		if !want[k].Equal(got[k]) {
-			out = append(out, fmt.Sprintf(msg.LedgerCorrectionsUnpaid, month, k.from, k.emp, want[k].StringFixed(2), got[k].StringFixed(2), strings.Join(files[k.from], ", ")))
+		if want[k].Equal(got[k]) {
+			continue
 		}
+		var gone []string
+		for _, f := range files[k.from] {
+			if _, err := os.Stat(f); errors.Is(err, os.ErrNotExist) {
+				gone = append(gone, f)
+			}
+		}
+		if len(gone) > 0 {
+			out = append(out, fmt.Sprintf(msg.LedgerCorrectionsGone, month, k.from, k.emp, want[k].StringFixed(2), got[k].StringFixed(2),
+				strings.Join(gone, ", "), Signed(want[k].Sub(got[k])), CorrectionPrefix(k.from)))
+			continue
+		}
+		out = append(out, fmt.Sprintf(msg.LedgerCorrectionsUnpaid, month, k.from, k.emp, want[k].StringFixed(2), got[k].StringFixed(2), strings.Join(files[k.from], ", ")))
 	}
 	return out
+}
+
+// UnpaidInto is UnpaidCorrections for the records of every closed month under root that month pays.
+func UnpaidInto(root, month string, steps []calc.Step) ([]string, error) {
+	recs, err := RecordsInto(root, month)
+	if err != nil || len(recs) == 0 {
+		return nil, err
+	}
+	return UnpaidCorrections(month, recs, steps), nil
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"payout/internal/msg"
+	"payout/ledger"
 	"payout/report"
 )
 
@@ -19,7 +20,9 @@ func newAuditCmd(io *IO) *cobra.Command {
 		Short: "Verify the audit trail of an output folder (hash chain, order, totals against result.json)",
 		Long: `verify reads DIR/audit.jsonl and checks that every record carries the SHA-256 of the record before it
 (an edited, removed or reordered record breaks the chain), that it starts with the header and ends with the
-totals, and that those totals match DIR/result.json.
+totals, and that those totals match DIR/result.json. A closed month is also checked against the output root's
+record of closed months (closures.jsonl): its closed.json must be there, and closed.json, result.json and
+audit.jsonl must be the files it was closed with.
 
 Exit codes: 0 intact; 1 the trail does not verify; 2 usage error (DIR or its files missing).`,
 		Example: "  payout audit verify out/2026-10",
@@ -29,6 +32,12 @@ Exit codes: 0 intact; 1 the trail does not verify; 2 usage error (DIR or its fil
 			if err != nil {
 				return usageErr("%v", err)
 			}
+			// A closed month is also checked against the output root's record of closed months.
+			history, err := ledger.HistoryOf(args[0])
+			if err != nil {
+				return historyErr(io, err)
+			}
+			problems = append(problems, history...)
 			for _, p := range problems {
 				fmt.Fprintln(io.Out, "error:", p)
 			}

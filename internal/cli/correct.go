@@ -89,9 +89,20 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 	if !isOutputFolder(closedDir) {
 		return usageErr(msg.LedgerNoResult, closedDir)
 	}
-	cl, err := ledger.ReadClosure(closedDir)
+	// One correct (or close, compute) at a time per output root: two at once would both pay what the
+	// records had not carried yet.
+	root := filepath.Dir(closedDir)
+	lk, err := lockRoot(root, "payout correct --month "+m.String())
 	if err != nil {
 		return err
+	}
+	defer lk.Release()
+	if err := ledger.CheckHistory(root, ""); err != nil {
+		return historyErr(io, err)
+	}
+	cl, err := ledger.ReadClosure(closedDir)
+	if err != nil {
+		return historyErr(io, err)
 	}
 	if cl == nil {
 		return &exitError{ExitInput, fmt.Errorf(msg.LedgerNotClosed, closedDir)}
@@ -101,7 +112,7 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 	}
 	snap, err := ledger.LoadSnapshot(closedDir)
 	if err != nil {
-		return &exitError{ExitInput, err}
+		return historyErr(io, err)
 	}
 	closed := snap.Doc
 	if closed.Month != m.String() {
@@ -115,15 +126,15 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 		return usageErr(msg.LedgerApproverUnknown, o.Approver, m)
 	}
 	// The paying month must still be open (its folder, if any, sits beside the closed one).
-	intoDir := filepath.Join(filepath.Dir(closedDir), into.String())
+	intoDir := filepath.Join(root, into.String())
 	if ic, err := ledger.ReadClosure(intoDir); err != nil {
-		return &exitError{ExitInput, err}
+		return historyErr(io, err)
 	} else if ic != nil {
 		return &exitError{ExitInput, fmt.Errorf(msg.LedgerIntoClosed, intoDir)}
 	}
 	records, err := ledger.ReadCorrections(closedDir)
 	if err != nil {
-		return &exitError{ExitInput, err}
+		return historyErr(io, err)
 	}
 	c, err := computeMonth(io, o.Month, o.In, o.Plan)
 	if err != nil {
@@ -154,7 +165,7 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 			fmt.Fprintln(io.Out, "error:", err)
 			return errInputReported
 		}
-		return &exitError{ExitInput, err}
+		return historyErr(io, err)
 	}
 	for _, w := range c.warnings() { // the corrected inputs' warnings, beside the outcome on stdout
 		fmt.Fprintf(io.Err, "warning: %s\n", w)
@@ -174,7 +185,7 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 	}
 	rec.File = path
 	if err := ledger.AppendCorrections(closedDir, rec); err != nil {
-		return err
+		return historyErr(io, err)
 	}
 	if path != "" {
 		fmt.Fprintf(io.Out, msg.LedgerWroteCorrections+"\n", path, ledger.Payable(rows), ledger.CorrectionsTotal(rows))

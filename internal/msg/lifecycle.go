@@ -26,3 +26,12 @@ const (
 	LedgerFundNoOpening = "(the fund ledger of the output root %s, which records no opening balance (no %s): it starts at 0.00)"
 	LedgerFundOtherRoot = "%s records an opening balance, but this month's output root is %s: record it there too (payout fund opening --out %s), or compute into %s"
 )
+
+// A file of the months' history that cannot be read.
+const HistoryUnreadable = "cannot be read: %v"
+
+// Corrections recorded for a month that its adjustments do not pay, when the file correct wrote is gone.
+const LedgerCorrectionsGone = "%s does not pay the corrections of %s recorded for it: employee %s should get %s, its adjustments pay %s; the rows were written to %s, which is no longer there: add to its adjustments table a row of %s for the employee with a reason starting \"%s\", and compute it again"
+
+// LedgerByUnchecked: fund opening --by for a month neither computed nor with an input folder.
+const LedgerByUnchecked = "--by %s cannot be checked against the employees of %s: there is neither %s nor the input folder %s (give it with --in)"
