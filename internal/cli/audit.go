@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -28,7 +29,11 @@ Exit codes: 0 intact; 1 the trail does not verify; 2 usage error (DIR or its fil
 		Example: "  payout audit verify out/2026-10",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			problems, err := report.VerifyAudit(args[0])
+			dir := args[0]
+			if real, err := filepath.EvalSymlinks(dir); err == nil { // a month's folder linked from the output root
+				dir = real
+			}
+			problems, err := report.VerifyAudit(dir)
 			if err != nil {
 				return usageErr("%v", err)
 			}
@@ -45,7 +50,7 @@ Exit codes: 0 intact; 1 the trail does not verify; 2 usage error (DIR or its fil
 				fmt.Fprintf(io.Out, msg.AuditFailed+"\n", args[0])
 				return errInputReported
 			}
-			fmt.Fprintf(io.Out, msg.AuditOK+"\n", args[0], report.CountLines(args[0]))
+			fmt.Fprintf(io.Out, msg.AuditOK+"\n", args[0], report.CountLines(dir))
 			return nil
 		},
 	}
