@@ -318,3 +318,28 @@ func TestFundLedgerFollowsTheOutputRoot(t *testing.T) {
 	}
 	mustRun(t, "compute", "--month", "2026-10", "--in", in, "--out", filepath.Join("out", "2026-10"))
 }
+
+// A result.json that cannot be read is reported like an input error (`error: <file>: cannot be read: …`) with
+// exit 1 by every lifecycle command that reads it, not as a raw Go error.
+func TestUnreadableResultIsAnIssue(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "out")
+	oct := filepath.Join(root, "2026-10")
+	mustRun(t, "compute", "--month", "2026-10", "--in", sample, "--out", oct)
+	p := filepath.Join(oct, "result.json")
+	if err := os.WriteFile(p, []byte(`{"month": "2026-10", "employees": [`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want := "error: " + p + ": cannot be read: unexpected end of JSON input"
+	nov := t.TempDir()
+	copyDir(t, sample, nov)
+	for _, args := range [][]string{
+		{"fund", "--out", root},
+		{"diff", oct, sample},
+		{"compute", "--month", "2026-11", "--in", nov, "--out", filepath.Join(root, "2026-11"), "--dry-run"},
+		{"validate", "--month", "2026-11", "--in", nov, "--out", filepath.Join(root, "2026-11")},
+	} {
+		if o, e, code := run(t, args...); code != 1 || !strings.Contains(o, want) {
+			t.Errorf("%s: exit %d\n%s%s\nwant a line %q", args[0], code, o, e, want)
+		}
+	}
+}
