@@ -94,6 +94,10 @@ func SetFundOpening(root, month string, balance decimal.Decimal, by string, repl
 	if balance.IsNegative() || !balance.Equal(balance.Round(2)) {
 		return fmt.Errorf(msg.LedgerBadOpening, balance.String())
 	}
+	// Which months are closed is read from the record of closed months too (a closed.json deleted by hand).
+	if err := CheckHistory(root, ""); err != nil {
+		return err
+	}
 	from := month
 	if old, err := ReadFundOpening(root); err != nil {
 		return err

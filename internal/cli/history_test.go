@@ -186,6 +186,7 @@ func TestClosedHistoryTamperEvident(t *testing.T) {
 				{"fund", "--out", root},
 				{"audit", "verify", dir},
 				{"close", "--month", "2026-10", "--out", dir, "--by", "1001"},
+				{"fund", "opening", "--month", "2026-10", "--balance", "1", "--by", "1001", "--out", root},
 				{"validate", "--month", "2026-11", "--in", sample, "--out", filepath.Join(root, "2026-11")},
 			} {
 				if args[0] == "close" && c.name != "closed.json deleted" {
@@ -283,6 +284,10 @@ func TestDeletedCorrectionFileIsNamed(t *testing.T) {
 	tail := "the rows were written to " + written + ", which is no longer there: add to its adjustments table a row of "
 	if code != 0 || !strings.Contains(out, gone) || !strings.Contains(out, tail) {
 		t.Fatalf("validate: exit %d\n%s", code, out)
+	}
+	out = mustRun(t, "compute", "--month", "2026-11", "--in", nov, "--out", filepath.Join(base, "out", "2026-11"), "--dry-run")
+	if !strings.Contains(out, "warning: "+gone) || !strings.Contains(out, tail) {
+		t.Fatalf("compute:\n%s", out)
 	}
 }
 
