@@ -138,20 +138,6 @@ func CheckHistory(root, only string) error {
 	return nil
 }
 
-// RecordedClosed returns the entry of month in the record of closed months at root (nil when it has none).
-func RecordedClosed(root, month string) (*ClosureEntry, error) {
-	entries, _, _, err := readClosures(root)
-	if err != nil {
-		return nil, err
-	}
-	for i := range entries {
-		if entries[i].Month == month {
-			return &entries[i], nil
-		}
-	}
-	return nil, nil
-}
-
 // HistoryOf is what the record of closed months at the output root of a month's folder finds changed for
 // that month (and in the record itself): for payout audit verify.
 func HistoryOf(dir string) ([]string, error) {

@@ -252,23 +252,27 @@ func UnpaidCorrections(month string, records []CorrectionRecord, steps []calc.St
 	}
 	var out []string
 	for _, k := range keys {
-		if want[k].Equal(got[k]) {
-			continue
+		if !want[k].Equal(got[k]) {
+			out = append(out, unpaidMessage(month, k.from, k.emp, want[k], got[k], files[k.from]))
 		}
-		var gone []string
-		for _, f := range files[k.from] {
-			if _, err := os.Stat(f); errors.Is(err, os.ErrNotExist) {
-				gone = append(gone, f)
-			}
-		}
-		if len(gone) > 0 {
-			out = append(out, fmt.Sprintf(msg.LedgerCorrectionsGone, month, k.from, k.emp, want[k].StringFixed(2), got[k].StringFixed(2),
-				strings.Join(gone, ", "), Signed(want[k].Sub(got[k])), CorrectionPrefix(k.from)))
-			continue
-		}
-		out = append(out, fmt.Sprintf(msg.LedgerCorrectionsUnpaid, month, k.from, k.emp, want[k].StringFixed(2), got[k].StringFixed(2), strings.Join(files[k.from], ", ")))
 	}
 	return out
+}
+
+// unpaidMessage says what month does not pay of the corrections of from for an employee; when the files
+// correct wrote the rows to are gone (deleted by the clerk), it names them and the row to add.
+func unpaidMessage(month, from, emp string, want, got decimal.Decimal, files []string) string {
+	var gone []string
+	for _, f := range files {
+		if _, err := os.Stat(f); errors.Is(err, os.ErrNotExist) {
+			gone = append(gone, f)
+		}
+	}
+	if len(gone) > 0 {
+		return fmt.Sprintf(msg.LedgerCorrectionsGone, month, from, emp, want.StringFixed(2), got.StringFixed(2),
+			strings.Join(gone, ", "), Signed(want.Sub(got)), CorrectionPrefix(from))
+	}
+	return fmt.Sprintf(msg.LedgerCorrectionsUnpaid, month, from, emp, want.StringFixed(2), got.StringFixed(2), strings.Join(files, ", "))
 }
 
 // UnpaidInto is UnpaidCorrections for the records of every closed month under root that month pays.
