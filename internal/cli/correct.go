@@ -44,8 +44,12 @@ not carried (running it again pays nothing; going back to the original inputs pa
 fund ledger books the corrections' fund and corrected fund spending in the paying month. Nothing is written
 when the corrected inputs have errors or the fund would be overdrawn.
 
-Exit codes: 0 written (or nothing to correct); 1 the corrected inputs have errors, or the month is not closed;
-2 usage error.`,
+Ids are written as they are; free text (the reason) that starts like a formula (= + - @) gets a leading '.
+A folder created for --into's inputs is readable by the owner only. One correct, close, compute or fund
+opening at a time changes an output root (a lock; a second one waits briefly, then says who holds it).
+
+Exit codes: 0 written (or nothing to correct); 1 the corrected inputs have errors, the month is not closed,
+the record of closed months finds it changed, or another command holds the output root; 2 usage error.`,
 		Example: "  payout correct --month 2026-10 --in data/2026-10-corrected --into 2026-11 --approver 1001",
 		Args:    cobra.NoArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return runCorrect(io, o) },

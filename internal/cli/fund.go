@@ -33,9 +33,11 @@ func newFundCmd(io *IO) *cobra.Command {
 root (default out/): each month's fund withheld from commissions is an inflow, its fund_spending table
 (售后基金支出) the spending. The ledger starts at 0.00, or at the balance recorded with payout fund opening.
 A month missing between computed ones is shown as 未计算 (its inflow and spending are unknown). Spending
-beyond the balance is an error.
+beyond the balance is an error. Month folders linked from the root (symbolic links) count. A closed month
+counts only as it was closed: the output root's record of closed months (closures.jsonl) must check.
 
-Exit codes: 0 printed; 1 the fund is overdrawn in some month; 2 usage error.`,
+Exit codes: 0 printed; 1 the fund is overdrawn in some month, a month's files cannot be read, or a closed
+month was changed after it was closed; 2 usage error.`,
 		Example: "  payout fund --through 2026-12",
 		Args:    cobra.NoArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return runFund(io, o) },
