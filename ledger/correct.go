@@ -119,25 +119,30 @@ func adjustmentsHeader() []string {
 	return h
 }
 
-// row is a correction in the columns of a header (matched like the importers match headers).
-func (c Correction) row(header []string) ([]string, error) {
+// idColumns are the adjustments table's columns that hold ids: written as they are, never guarded with '
+// (an id such as "-12" is read back as the roster has it).
+var idColumns = map[string]bool{"emp_id": true, "approver_id": true}
+
+// row is a correction in the columns of a header (matched like the importers match headers), with the
+// column name of each cell ("" for a column the table does not know).
+func (c Correction) row(header []string) ([]string, []string, error) {
 	t := importers.TableByName(importers.TAdjustments)
 	vals := map[string]string{"emp_id": c.EmployeeID, "kind": c.Kind, "pool": "", "value": c.Amount.StringFixed(2),
 		"reason": c.Reason, "approver_id": c.ApproverID}
-	out := make([]string, len(header))
+	out, names := make([]string, len(header)), make([]string, len(header))
 	found := map[string]bool{}
 	for i, h := range header {
 		if name, ok := t.ColumnNamed(h); ok {
-			out[i] = vals[name]
+			out[i], names[i] = vals[name], name
 			found[name] = true
 		}
 	}
 	for _, col := range t.Columns {
 		if col.Required && !found[col.Name] {
-			return nil, fmt.Errorf("%s", col.Header())
+			return nil, nil, fmt.Errorf("%s", col.Header())
 		}
 	}
-	return out, nil
+	return out, names, nil
 }
 
 // WriteCorrections adds the rows that pay something (Amount > 0) to the adjustments table of the next
@@ -159,7 +164,7 @@ func WriteCorrections(folder, month string, rows []Correction) (string, string, 
 	if st, err := os.Stat(folder); err == nil && !st.IsDir() {
 		return "", "", fmt.Errorf(msg.InNotFolder, folder)
 	}
-	if err := os.MkdirAll(folder, 0o755); err != nil {
+	if err := os.MkdirAll(folder, 0o700); err != nil { // the month's inputs: personal data
 		return "", "", err
 	}
 	existing, err := findAdjustments(folder)
@@ -308,7 +313,7 @@ func csvHeader(text []byte, comma rune) ([]string, error) {
 		if err != nil {
 			break
 		}
-		if _, err := (Correction{}).row(rec); err == nil {
+		if _, _, err := (Correction{}).row(rec); err == nil {
 			return rec, nil
 		} else if i == 0 {
 			missing = err
@@ -317,19 +322,20 @@ func csvHeader(text []byte, comma rune) ([]string, error) {
 	return nil, missing
 }
 
-// csvRows renders rows in the columns of header. Values starting with = + - @ (or a tab or CR) are prefixed
-// with ' so that a spreadsheet never runs them as formulas.
+// csvRows renders rows in the columns of header. Text values starting with = + - @ (or a tab or CR) are
+// prefixed with ' so that a spreadsheet never runs them as formulas; ids are not (the importers read a
+// guarded id back, but an id written as it is stays the id the roster has).
 func csvRows(header []string, rows []Correction, comma rune, crlf bool, p string) ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	w.Comma, w.UseCRLF = comma, crlf
 	for _, c := range rows {
-		rec, err := c.row(header)
+		rec, names, err := c.row(header)
 		if err != nil {
 			return nil, fmt.Errorf(msg.LedgerAdjustHeader, p, err)
 		}
 		for i, v := range rec {
-			if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
+			if v != "" && !idColumns[names[i]] && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
 				rec[i] = "'" + v
 			}
 		}

@@ -98,13 +98,14 @@ func corrections() []Correction {
 	closed := calc.Document{Month: "2026-10", Employees: []calc.DocEmployee{emp("A1", "张伟", "3000.00", "3190.00", line("advisor", "200.00", "0.00", "10.00", "190.00")), emp("A2", "李娜", "2000.00", "2000.00")}}
 	fixed := calc.Document{Month: "2026-10", Employees: []calc.DocEmployee{emp("A1", "张伟", "3000.00", "3199.50", line("advisor", "210.00", "0.00", "10.50", "199.50")), emp("A2", "李娜", "2000.00", "1990.00")}}
 	rows := Corrections(closed, fixed, nil, "1001", "奖励", "扣款", label)
-	rows[1].ApproverID = "=1+2" // never read as a formula
+	// Ids are written as they are (the roster has them so); free text is guarded against formulas.
+	rows[1].EmployeeID, rows[1].ApproverID, rows[1].Reason = "=A2", "=1+2", "@"+rows[1].Reason
 	return rows
 }
 
 const (
 	rowA1 = "A1,奖励,,9.50,2026-10 更正: 业务接待组 +9.50,1001"
-	rowA2 = "A2,扣款,,10.00,2026-10 更正,'=1+2"
+	rowA2 = "=A2,扣款,,10.00,'@2026-10 更正,=1+2"
 )
 
 func TestWriteCorrections(t *testing.T) {
@@ -131,19 +132,19 @@ func TestWriteCorrections(t *testing.T) {
 		{name: "appended to a CSV in its own column order, with a title row and no last newline",
 			files: map[string]string{"调整.csv": "十一月调整\n审批人,原因,工号,数值,类型,备注\n1001,全勤,A2,50,奖励,x"}, file: "调整.csv",
 			want: "十一月调整\n审批人,原因,工号,数值,类型,备注\n1001,全勤,A2,50,奖励,x\n" +
-				"1001,2026-10 更正: 业务接待组 +9.50,A1,9.50,奖励,\n'=1+2,2026-10 更正,A2,10.00,扣款,\n"},
+				"1001,2026-10 更正: 业务接待组 +9.50,A1,9.50,奖励,\n=1+2,'@2026-10 更正,=A2,10.00,扣款,\n"},
 		{name: "appended to a GB18030 CSV in GB18030 with CRLF",
 			files: map[string]string{"调整.csv": gb("工号,类型,数值,原因,审批人\r\nA2,奖励,50,全勤,1001\r\n")}, file: "调整.csv",
 			want: gb("工号,类型,数值,原因,审批人\r\nA2,奖励,50,全勤,1001\r\n" +
-				"A1,奖励,9.50,2026-10 更正: 业务接待组 +9.50,1001\r\nA2,扣款,10.00,2026-10 更正,'=1+2\r\n")},
+				"A1,奖励,9.50,2026-10 更正: 业务接待组 +9.50,1001\r\n=A2,扣款,10.00,'@2026-10 更正,=1+2\r\n")},
 		{name: "appended to a UTF-16 tab-separated file (Excel's Unicode Text) in UTF-16",
 			files: map[string]string{"调整.csv": utf16le("工号\t类型\t数值\t原因\t审批人\r\n")}, file: "调整.csv",
 			want: utf16le("工号\t类型\t数值\t原因\t审批人\r\n" +
-				"A1\t奖励\t9.50\t2026-10 更正: 业务接待组 +9.50\t1001\r\nA2\t扣款\t10.00\t2026-10 更正\t'=1+2\r\n")},
+				"A1\t奖励\t9.50\t2026-10 更正: 业务接待组 +9.50\t1001\r\n=A2\t扣款\t10.00\t'@2026-10 更正\t=1+2\r\n")},
 		{name: "appended to a tab-separated CSV with tabs",
 			files: map[string]string{"adjustments.CSV": "emp_id\tkind\tvalue\treason\tapprover_id\n"}, file: "adjustments.CSV",
 			want: "emp_id\tkind\tvalue\treason\tapprover_id\n" +
-				"A1\t奖励\t9.50\t2026-10 更正: 业务接待组 +9.50\t1001\nA2\t扣款\t10.00\t2026-10 更正\t'=1+2\n"},
+				"A1\t奖励\t9.50\t2026-10 更正: 业务接待组 +9.50\t1001\n=A2\t扣款\t10.00\t'@2026-10 更正\t=1+2\n"},
 		{name: "a CSV without the required columns",
 			files: map[string]string{"调整.csv": "工号,类型,数值\n"}, file: "调整.csv",
 			wantErr: fmt.Sprintf(msg.LedgerAdjustHeader, "调整.csv", "原因")},

@@ -43,9 +43,10 @@ func LoadSnapshot(dir string) (*Snapshot, error) {
 		return nil, err
 	}
 	s := &Snapshot{Label: dir, Doc: doc}
-	f, err := os.Open(filepath.Join(dir, report.AuditFile))
+	p := filepath.Join(dir, report.AuditFile)
+	f, err := os.Open(p)
 	if err != nil {
-		return nil, err
+		return nil, &FileError{p, err}
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
@@ -65,7 +66,10 @@ func LoadSnapshot(dir string) (*Snapshot, error) {
 			}
 		}
 	}
-	return s, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, &FileError{p, err}
+	}
+	return s, nil
 }
 
 // Change is one changed amount of one employee.

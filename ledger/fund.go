@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -54,8 +55,13 @@ func Months(root string) ([]string, error) {
 	}
 	var out []string
 	for _, e := range entries {
-		if !e.IsDir() || !monthDir.MatchString(e.Name()) {
+		if !monthDir.MatchString(e.Name()) {
 			continue
+		}
+		if !e.IsDir() { // a link to a month's folder kept elsewhere counts as the folder
+			if st, err := os.Stat(filepath.Join(root, e.Name())); err != nil || !st.IsDir() {
+				continue
+			}
 		}
 		if _, err := model.ParseMonth(e.Name()); err != nil {
 			continue
@@ -76,7 +82,7 @@ func ReadFundOpening(root string) (*FundOpening, error) {
 		return nil, err
 	}
 	if _, err := model.ParseMonth(o.Month); err != nil {
-		return nil, fmt.Errorf(msg.LedgerBadClosure, p, err)
+		return nil, &FileError{p, err}
 	}
 	return &o, nil
 }
@@ -87,6 +93,10 @@ func ReadFundOpening(root string) (*FundOpening, error) {
 func SetFundOpening(root, month string, balance decimal.Decimal, by string, replace bool, now time.Time) error {
 	if balance.IsNegative() || !balance.Equal(balance.Round(2)) {
 		return fmt.Errorf(msg.LedgerBadOpening, balance.String())
+	}
+	// Which months are closed is read from the record of closed months too (a closed.json deleted by hand).
+	if err := CheckHistory(root, ""); err != nil {
+		return err
 	}
 	from := month
 	if old, err := ReadFundOpening(root); err != nil {
@@ -124,22 +134,7 @@ func SetFundOpening(root, month string, balance decimal.Decimal, by string, repl
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(root, ".fund-opening-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(append(b, '\n')); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), filepath.Join(root, FundOpeningFile))
+	return writeAtomic(filepath.Join(root, FundOpeningFile), append(b, '\n'), 0o600)
 }
 
 // Fund builds the ledger of the computed months under root, through the month `through` ("" = all). It
@@ -153,7 +148,7 @@ func Fund(root, through string) ([]FundMonth, error) {
 		return nil, err
 	}
 	rows, _, _, err := l.rows(through)
-	return rows, err
+	return rows, l.explain(err)
 }
 
 // FundWith is the whole ledger as it would be with extra correction records (not yet written): payout
@@ -164,7 +159,7 @@ func FundWith(root string, extra ...CorrectionRecord) ([]FundMonth, error) {
 		return nil, err
 	}
 	rows, _, _, err := l.rows("")
-	return rows, err
+	return rows, l.explain(err)
 }
 
 // FundThrough is the ledger of the months under root before month m (months missing up to m included as
@@ -181,13 +176,22 @@ func FundThrough(root, m, fundTotal, fundSpent string) (rows []FundMonth, before
 	}
 	rows, balance, next, err := l.rows(prevMonth(m))
 	if err != nil {
-		return rows, nil, err
+		return rows, nil, l.explain(err)
 	}
 	if rows, balance, err = l.gap(rows, next, m, balance); err != nil {
-		return rows, nil, err
+		return rows, nil, l.explain(err)
 	}
 	this, err := MonthRow(m, balance, fundTotal, fundSpent, l.flows[m])
-	return append(rows, this), nil, err
+	return append(rows, this), nil, l.explain(err)
+}
+
+// explain adds to an overdrawn fund where the ledger was read: the output root and its opening balance.
+func (l *ledgerInputs) explain(err error) error {
+	var over *OverdrawnError
+	if errors.As(err, &over) {
+		over.Root, over.Opening = l.root, l.opening
+	}
+	return err
 }
 
 // ledgerInputs is what the fund ledger reads from an output root, read once: the computed months, the
@@ -201,6 +205,10 @@ type ledgerInputs struct {
 
 func readLedger(root string, extra ...CorrectionRecord) (*ledgerInputs, error) {
 	l := &ledgerInputs{root: root}
+	// A closed month's figures count only as they were closed.
+	if err := CheckHistory(root, ""); err != nil {
+		return nil, err
+	}
 	var err error
 	if l.months, err = Months(root); err != nil {
 		return nil, err
@@ -326,17 +334,30 @@ func parseFlows(inflow, spent string) (in, sp decimal.Decimal, err error) {
 func step(month string, opening, in, sp decimal.Decimal) (FundMonth, error) {
 	fm := FundMonth{Month: month, Opening: opening, Inflow: in, Spent: sp, Closing: opening.Add(in).Sub(sp)}
 	if fm.Closing.IsNegative() {
-		return fm, &OverdrawnError{fm}
+		return fm, &OverdrawnError{Month: fm}
 	}
 	return fm, nil
 }
 
 // OverdrawnError is a month whose fund spending is more than the balance.
-type OverdrawnError struct{ Month FundMonth }
+// Root is the output root whose ledger it is ("" when unknown), Opening the opening balance recorded there.
+type OverdrawnError struct {
+	Month   FundMonth
+	Root    string
+	Opening *FundOpening
+}
 
 func (e *OverdrawnError) Error() string {
 	m := e.Month
-	return fmt.Sprintf(msg.LedgerFundOverdrawn, m.Month, m.Spent.StringFixed(2), m.Opening.Add(m.Inflow).StringFixed(2), m.Opening.StringFixed(2), m.Inflow.StringFixed(2))
+	s := fmt.Sprintf(msg.LedgerFundOverdrawn, m.Month, m.Spent.StringFixed(2), m.Opening.Add(m.Inflow).StringFixed(2), m.Opening.StringFixed(2), m.Inflow.StringFixed(2))
+	switch {
+	case e.Root == "":
+	case e.Opening != nil:
+		s += " " + fmt.Sprintf(msg.LedgerFundLookedAt, e.Root, e.Opening.Month, e.Opening.Balance.StringFixed(2), filepath.Join(e.Root, FundOpeningFile))
+	default:
+		s += " " + fmt.Sprintf(msg.LedgerFundNoOpening, e.Root, filepath.Join(e.Root, FundOpeningFile))
+	}
+	return s
 }
 
 func parseAmount(s string) (decimal.Decimal, error) {

@@ -159,7 +159,16 @@ func TestFund(t *testing.T) {
 				writeMonth(t, root, "2026-12", "10.00", "0.00", false)
 			},
 			want: "2026-10 0.00 +100.00 -30.00 = 70.00\n2026-11 70.00 +10.00 -80.01 = -0.01\n",
-			err:  "after-sales fund overdrawn in 2026-11: spending 80.01 is more than the balance 80.00 (opening 70.00 + inflow 10.00)"},
+			err:  "after-sales fund overdrawn in 2026-11: spending 80.01 is more than the balance 80.00 (opening 70.00 + inflow 10.00) (the fund ledger of the output root ROOT, which records no opening balance (no ROOT/fund-opening.json): it starts at 0.00)"},
+		{name: "overdrawn with an opening balance: says which",
+			setup: func(t *testing.T, root string) {
+				if err := SetFundOpening(root, "2026-10", decimal.RequireFromString("5.00"), "1001", false, time.Now()); err != nil {
+					t.Fatal(err)
+				}
+				writeMonth(t, root, "2026-10", "1.00", "7.00", false)
+			},
+			want: "2026-10 5.00 +1.00 -7.00 = -1.00 (" + fmt.Sprintf(report.LabelFundOpeningNote, "1001") + ")\n",
+			err:  "after-sales fund overdrawn in 2026-10: spending 7.00 is more than the balance 6.00 (opening 5.00 + inflow 1.00) (the fund ledger of the output root ROOT, from the opening balance of 2026-10: 5.00 in ROOT/fund-opening.json)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			root := t.TempDir()
@@ -168,7 +177,7 @@ func TestFund(t *testing.T) {
 			if got := ledgerText(rows); got != c.want {
 				t.Errorf("ledger:\n%s\nwant:\n%s", got, c.want)
 			}
-			if e := fmt.Sprint(err); (err != nil || c.err != "") && e != c.err {
+			if e := fmt.Sprint(err); (err != nil || c.err != "") && e != strings.ReplaceAll(c.err, "ROOT", root) {
 				t.Errorf("error %q, want %q", e, c.err)
 			}
 		})

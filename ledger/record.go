@@ -75,7 +75,7 @@ func ReadCorrections(dir string) ([]CorrectionRecord, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, &FileError{p, err}
 	}
 	defer f.Close()
 	var out []CorrectionRecord
@@ -87,11 +87,14 @@ func ReadCorrections(dir string) ([]CorrectionRecord, error) {
 		}
 		var r CorrectionRecord
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			return nil, fmt.Errorf(msg.LedgerBadClosure, fmt.Sprintf("%s line %d", p, n), err)
+			return nil, &FileError{fmt.Sprintf("%s line %d", p, n), err}
 		}
 		out = append(out, r)
 	}
-	return out, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, &FileError{p, err}
+	}
+	return out, nil
 }
 
 // CarriedSoFar sums the records per employee.
@@ -113,31 +116,23 @@ func CarriedSoFar(records []CorrectionRecord) map[string]Carried {
 	return out
 }
 
-// AppendCorrections adds a record to the closed month's folder.
+// AppendCorrections adds a record to the closed month's folder. The file is rewritten whole, atomically: a
+// full disk leaves the records as they were, never a cut line. It stays read-only between runs, like the rest
+// of the closed folder.
 func AppendCorrections(dir string, r CorrectionRecord) error {
 	b, err := json.Marshal(r)
 	if err != nil {
 		return err
 	}
-	// Read-only between runs, like the rest of the closed folder: a slip of the hand does not change it.
 	p := filepath.Join(dir, CorrectionsFile)
-	if _, err := os.Stat(p); err == nil {
-		if err := os.Chmod(p, 0o600); err != nil {
-			return err
-		}
+	old, err := os.ReadFile(p)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return &FileError{p, err}
 	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
-	if err != nil {
-		return err
+	if len(old) > 0 && old[len(old)-1] != '\n' {
+		old = append(old, '\n')
 	}
-	_, err = f.Write(append(b, '\n'))
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if cerr := os.Chmod(p, 0o400); err == nil {
-		err = cerr
-	}
-	return err
+	return writeAtomic(p, append(append(old, b...), '\n'), 0o400)
 }
 
 // SpentCarried is the difference of fund spending the records carried.
@@ -258,8 +253,33 @@ func UnpaidCorrections(month string, records []CorrectionRecord, steps []calc.St
 	var out []string
 	for _, k := range keys {
 		if !want[k].Equal(got[k]) {
-			out = append(out, fmt.Sprintf(msg.LedgerCorrectionsUnpaid, month, k.from, k.emp, want[k].StringFixed(2), got[k].StringFixed(2), strings.Join(files[k.from], ", ")))
+			out = append(out, unpaidMessage(month, k.from, k.emp, want[k], got[k], files[k.from]))
 		}
 	}
 	return out
+}
+
+// unpaidMessage says what month does not pay of the corrections of from for an employee; when the files
+// correct wrote the rows to are gone (deleted by the clerk), it names them and the row to add.
+func unpaidMessage(month, from, emp string, want, got decimal.Decimal, files []string) string {
+	var gone []string
+	for _, f := range files {
+		if _, err := os.Stat(f); errors.Is(err, os.ErrNotExist) {
+			gone = append(gone, f)
+		}
+	}
+	if len(gone) > 0 {
+		return fmt.Sprintf(msg.LedgerCorrectionsGone, month, from, emp, want.StringFixed(2), got.StringFixed(2),
+			strings.Join(gone, ", "), Signed(want.Sub(got)), CorrectionPrefix(from))
+	}
+	return fmt.Sprintf(msg.LedgerCorrectionsUnpaid, month, from, emp, want.StringFixed(2), got.StringFixed(2), strings.Join(files, ", "))
+}
+
+// UnpaidInto is UnpaidCorrections for the records of every closed month under root that month pays.
+func UnpaidInto(root, month string, steps []calc.Step) ([]string, error) {
+	recs, err := RecordsInto(root, month)
+	if err != nil || len(recs) == 0 {
+		return nil, err
+	}
+	return UnpaidCorrections(month, recs, steps), nil
 }

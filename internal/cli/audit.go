@@ -2,10 +2,12 @@ package cli
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"payout/internal/msg"
+	"payout/ledger"
 	"payout/report"
 )
 
@@ -21,16 +23,28 @@ func newAuditCmd(io *IO) *cobra.Command {
 (an edited, removed or reordered record breaks the chain), its structure (exactly one header, the first
 record; steps; exactly one totals record, the last, listing result.json, summary.xlsx and one payslip per
 employee), that those totals match DIR/result.json, and that every output file is as written (none changed,
-removed or added).
+removed or added). A closed month is also checked against the output root's record of closed months
+(closures.jsonl): its closed.json must be there, and closed.json, result.json and audit.jsonl must be the files
+it was closed with.
 
 Exit codes: 0 intact; 1 the trail does not verify; 2 usage error (DIR or its files missing).`,
 		Example: "  payout audit verify out/2026-10",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			problems, err := report.VerifyAudit(args[0])
+			dir := args[0]
+			if real, err := filepath.EvalSymlinks(dir); err == nil { // a month's folder linked from the output root
+				dir = real
+			}
+			problems, err := report.VerifyAudit(dir)
 			if err != nil {
 				return usageErr("%v", err)
 			}
+			// A closed month is also checked against the output root's record of closed months.
+			history, err := ledger.HistoryOf(args[0])
+			if err != nil {
+				return historyErr(io, err)
+			}
+			problems = append(problems, history...)
 			for _, p := range problems {
 				fmt.Fprintln(io.Out, "error:", p)
 			}
@@ -38,7 +52,7 @@ Exit codes: 0 intact; 1 the trail does not verify; 2 usage error (DIR or its fil
 				fmt.Fprintf(io.Out, msg.AuditFailed+"\n", args[0])
 				return errInputReported
 			}
-			fmt.Fprintf(io.Out, msg.AuditOK+"\n", args[0], report.CountLines(args[0]))
+			fmt.Fprintf(io.Out, msg.AuditOK+"\n", args[0], report.CountLines(dir))
 			return nil
 		},
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -31,8 +32,12 @@ func newCloseCmd(io *IO) *cobra.Command {
 		Long: `close marks out/<month> as final: it records who closed it and when, and the SHA-256 of result.json and
 audit.jsonl (in closed.json), and makes the files read-only. The audit trail must verify first. A closed month
 cannot be recomputed into place, not even with --force: corrections go into the next month (payout correct).
+--by must be an employee of the month (in its result.json). Each close is added to the output root's record of
+closed months (closures.jsonl: chained, with the SHA-256 of result.json, audit.jsonl and closed.json), which
+close, compute, correct, fund and audit verify check.
 
-Exit codes: 0 closed; 1 the folder cannot be closed (already closed, audit trail broken); 2 usage error.`,
+Exit codes: 0 closed; 1 the folder cannot be closed (already closed, audit trail broken, the record of closed
+months does not check, another command holds the output root); 2 usage error (--by not an employee).`,
 		Example: "  payout close --month 2026-10 --by 1001",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -50,9 +55,17 @@ Exit codes: 0 closed; 1 the folder cannot be closed (already closed, audit trail
 			if _, err := os.Stat(filepath.Join(dir, report.ResultFile)); err != nil {
 				return usageErr(msg.LedgerNoResult, dir)
 			}
-			cl, err := ledger.Close(dir, m.String(), o.By, now())
+			lk, err := lockRoot(filepath.Dir(dir), "payout close --month "+m.String())
 			if err != nil {
-				return &exitError{ExitInput, err}
+				return err
+			}
+			defer lk.Release()
+			cl, err := ledger.Close(dir, m.String(), o.By, now())
+			if errors.Is(err, ledger.ErrNotOnRoster) {
+				return &exitError{ExitUsage, err}
+			}
+			if err != nil {
+				return historyErr(io, err)
 			}
 			fmt.Fprintf(io.Out, msg.LedgerClosed+"\n", dir, cl.ClosedBy, cl.ResultSHA256, cl.AuditSHA256)
 			return nil

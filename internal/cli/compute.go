@@ -135,9 +135,18 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 		return err
 	}
 	if !o.DryRun {
-		// A closed month is paid history: refuse before any work.
-		if cl, err := ledger.ReadClosure(out); err != nil {
+		lk, err := lockRoot(filepath.Dir(out), "payout compute --month "+m.String())
+		if err != nil {
 			return err
+		}
+		defer lk.Release()
+		// A closed month is paid history (also when its closed.json went: the root's record of closed
+		// months says so): refuse before any work.
+		if err := ledger.CheckHistory(filepath.Dir(out), ""); err != nil {
+			return historyErr(io, err)
+		}
+		if cl, err := ledger.ReadClosure(out); err != nil {
+			return historyErr(io, err)
 		} else if cl != nil {
 			return usageErr(msg.LedgerRecomputeClosed, out, cl.ClosedBy, cl.ClosedAt, m)
 		}
@@ -157,11 +166,14 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 	fundLedger, fundWarnings, err := fundThrough(filepath.Dir(out), c.result)
 	var over *ledger.OverdrawnError
 	if err != nil && !errors.As(err, &over) {
-		return &exitError{ExitInput, err} // a record of the output root that cannot be read
+		return historyErr(io, err) // a record of the output root that cannot be read, or a closed month changed
 	}
 	if err != nil {
 		// Printed like an input error, at the fund spending table (as JSON with --format json).
 		i := fundIssue(err, c.data.Tables)
+		if h := otherRootHint(err, filepath.Dir(out)); h != "" {
+			i.Message += "; " + h
+		}
 		if io.JSON {
 			if err := writeIssuesJSON(io, []importers.Issue{i}); err != nil {
 				return err
@@ -173,11 +185,11 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 	}
 	c.extraWarnings = fundWarnings
 	// Corrections of closed months recorded for this month must be among its adjustments.
-	recs, err := ledger.RecordsInto(filepath.Dir(out), m.String())
+	unpaid, err := ledger.UnpaidInto(filepath.Dir(out), m.String(), c.result.Steps)
 	if err != nil {
-		return &exitError{ExitInput, err}
+		return historyErr(io, err)
 	}
-	c.extraWarnings = append(c.extraWarnings, ledger.UnpaidCorrections(m.String(), recs, c.result.Steps)...)
+	c.extraWarnings = append(c.extraWarnings, unpaid...)
 	var write time.Duration
 	defer func() {
 		if o.Stats != "" && err == nil {

@@ -44,8 +44,12 @@ not carried (running it again pays nothing; going back to the original inputs pa
 fund ledger books the corrections' fund and corrected fund spending in the paying month. Nothing is written
 when the corrected inputs have errors or the fund would be overdrawn.
 
-Exit codes: 0 written (or nothing to correct); 1 the corrected inputs have errors, or the month is not closed;
-2 usage error.`,
+Ids are written as they are; free text (the reason) that starts like a formula (= + - @) gets a leading '.
+A folder created for --into's inputs is readable by the owner only. One correct, close, compute or fund
+opening at a time changes an output root (a lock; a second one waits briefly, then says who holds it).
+
+Exit codes: 0 written (or nothing to correct); 1 the corrected inputs have errors, the month is not closed,
+the record of closed months finds it changed, or another command holds the output root; 2 usage error.`,
 		Example: "  payout correct --month 2026-10 --in data/2026-10-corrected --into 2026-11 --approver 1001",
 		Args:    cobra.NoArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return runCorrect(io, o) },
@@ -89,9 +93,20 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 	if !isOutputFolder(closedDir) {
 		return usageErr(msg.LedgerNoResult, closedDir)
 	}
-	cl, err := ledger.ReadClosure(closedDir)
+	// One correct (or close, compute) at a time per output root: two at once would both pay what the
+	// records had not carried yet.
+	root := filepath.Dir(closedDir)
+	lk, err := lockRoot(root, "payout correct --month "+m.String())
 	if err != nil {
 		return err
+	}
+	defer lk.Release()
+	if err := ledger.CheckHistory(root, ""); err != nil {
+		return historyErr(io, err)
+	}
+	cl, err := ledger.ReadClosure(closedDir)
+	if err != nil {
+		return historyErr(io, err)
 	}
 	if cl == nil {
 		return &exitError{ExitInput, fmt.Errorf(msg.LedgerNotClosed, closedDir)}
@@ -101,7 +116,7 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 	}
 	snap, err := ledger.LoadSnapshot(closedDir)
 	if err != nil {
-		return &exitError{ExitInput, err}
+		return historyErr(io, err)
 	}
 	closed := snap.Doc
 	if closed.Month != m.String() {
@@ -115,15 +130,15 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 		return usageErr(msg.LedgerApproverUnknown, o.Approver, m)
 	}
 	// The paying month must still be open (its folder, if any, sits beside the closed one).
-	intoDir := filepath.Join(filepath.Dir(closedDir), into.String())
+	intoDir := filepath.Join(root, into.String())
 	if ic, err := ledger.ReadClosure(intoDir); err != nil {
-		return &exitError{ExitInput, err}
+		return historyErr(io, err)
 	} else if ic != nil {
 		return &exitError{ExitInput, fmt.Errorf(msg.LedgerIntoClosed, intoDir)}
 	}
 	records, err := ledger.ReadCorrections(closedDir)
 	if err != nil {
-		return &exitError{ExitInput, err}
+		return historyErr(io, err)
 	}
 	c, err := computeMonth(io, o.Month, o.In, o.Plan)
 	if err != nil {
@@ -154,7 +169,7 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 			fmt.Fprintln(io.Out, "error:", err)
 			return errInputReported
 		}
-		return &exitError{ExitInput, err}
+		return historyErr(io, err)
 	}
 	for _, w := range c.warnings() { // the corrected inputs' warnings, beside the outcome on stdout
 		fmt.Fprintf(io.Err, "warning: %s\n", w)
@@ -174,7 +189,7 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 	}
 	rec.File = path
 	if err := ledger.AppendCorrections(closedDir, rec); err != nil {
-		return err
+		return historyErr(io, err)
 	}
 	if path != "" {
 		fmt.Fprintf(io.Out, msg.LedgerWroteCorrections+"\n", path, ledger.Payable(rows), ledger.CorrectionsTotal(rows))

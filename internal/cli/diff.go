@@ -52,7 +52,11 @@ func isOutputFolder(dir string) bool {
 // snapshot loads an output folder, or computes an input folder for month.
 func snapshot(io *IO, dir, month, planPath string) (*ledger.Snapshot, error) {
 	if isOutputFolder(dir) {
-		return ledger.LoadSnapshot(dir)
+		s, err := ledger.LoadSnapshot(dir)
+		if err != nil {
+			return nil, historyErr(io, err)
+		}
+		return s, nil
 	}
 	if st, err := os.Stat(dir); err != nil {
 		return nil, usageErr(msg.InNoFolder, dir)
@@ -86,7 +90,7 @@ func runDiff(io *IO, o *DiffOptions, a, b string) error {
 		}
 		doc, err := ledger.ReadResult(d)
 		if err != nil {
-			return &exitError{ExitInput, err}
+			return historyErr(io, err)
 		}
 		if month != "" && doc.Month != month {
 			return usageErr(msg.CLIMonthsDiffer, from, month, d, doc.Month)

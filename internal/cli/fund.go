@@ -13,6 +13,7 @@ import (
 
 	"payout/internal/msg"
 	"payout/ledger"
+	"payout/model"
 	"payout/report"
 )
 
@@ -32,9 +33,11 @@ func newFundCmd(io *IO) *cobra.Command {
 root (default out/): each month's fund withheld from commissions is an inflow, its fund_spending table
 (售后基金支出) the spending. The ledger starts at 0.00, or at the balance recorded with payout fund opening.
 A month missing between computed ones is shown as 未计算 (its inflow and spending are unknown). Spending
-beyond the balance is an error.
+beyond the balance is an error. Month folders linked from the root (symbolic links) count. A closed month
+counts only as it was closed: the output root's record of closed months (closures.jsonl) must check.
 
-Exit codes: 0 printed; 1 the fund is overdrawn in some month; 2 usage error.`,
+Exit codes: 0 printed; 1 the fund is overdrawn in some month, a month's files cannot be read, or a closed
+month was changed after it was closed; 2 usage error.`,
 		Example: "  payout fund --through 2026-12",
 		Args:    cobra.NoArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return runFund(io, o) },
@@ -61,7 +64,8 @@ func runFund(io *IO, o *FundOptions) error {
 	rows, err := ledger.Fund(o.Out, o.Through)
 	var over *ledger.OverdrawnError
 	if err != nil && !errors.As(err, &over) {
-		return &exitError{ExitInput, err} // a result.json or fund-opening.json that cannot be read
+		io.JSON = o.Format == "json"
+		return historyErr(io, err) // a result.json or fund-opening.json that cannot be read, a closed month changed
 	}
 	if o.Format == "json" {
 		if e := writeJSON(io, rows); e != nil {
@@ -102,6 +106,7 @@ type FundOpeningOptions struct {
 	Balance string
 	By      string
 	Out     string
+	In      string
 	Replace bool
 }
 
@@ -113,9 +118,12 @@ func newFundOpeningCmd(io *IO) *cobra.Command {
 		Long: `opening records, once, the after-sales fund's balance at the start of the first month payout computes
 (the fund a store already had before it used payout). It is kept in <out>/fund-opening.json; the ledger and
 the overdraft check of compute start from it, and months before it are left out of the ledger. It can be
-replaced (--replace) only while no month from it on is closed.
+replaced (--replace) only while no month from it on is closed. --by must be an employee of the month: of its
+result.json (<out>/<month>) when it is computed, else of the roster of its input folder (--in, default
+data/<month>).
 
-Exit codes: 0 recorded; 1 cannot be recorded (already recorded, a month from it on is closed); 2 usage error.`,
+Exit codes: 0 recorded; 1 cannot be recorded (already recorded, a month from it on is closed, another command
+holds the output root); 2 usage error (--by not an employee of the month).`,
 		Example: "  payout fund opening --month 2026-10 --balance 8240.50 --by 1001",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -130,8 +138,16 @@ Exit codes: 0 recorded; 1 cannot be recorded (already recorded, a month from it 
 				return usageErr(msg.LedgerBadOpening, o.Balance)
 			}
 			bal := decimal.RequireFromString(strings.ReplaceAll(o.Balance, ",", ""))
+			if err := checkRecorder(io, o, m); err != nil {
+				return err
+			}
+			lk, err := lockRoot(o.Out, "payout fund opening --month "+m.String())
+			if err != nil {
+				return err
+			}
+			defer lk.Release()
 			if err := ledger.SetFundOpening(o.Out, m.String(), bal, o.By, o.Replace, now()); err != nil {
-				return &exitError{ExitInput, err}
+				return historyErr(io, err)
 			}
 			fmt.Fprintf(io.Out, msg.LedgerOpeningRecorded+"\n", m, bal.StringFixed(2), o.By, filepath.Join(o.Out, ledger.FundOpeningFile))
 			if dir := filepath.Join(o.Out, m.String()); isOutputFolder(dir) {
@@ -144,6 +160,41 @@ Exit codes: 0 recorded; 1 cannot be recorded (already recorded, a month from it 
 	c.Flags().StringVar(&o.Balance, "balance", "", "the fund's balance at the start of that month (required)")
 	c.Flags().StringVar(&o.By, "by", "", "id of who records it (required)")
 	c.Flags().StringVar(&o.Out, "out", "out", "output root holding the months' folders")
+	c.Flags().StringVar(&o.In, "in", "", "the month's input folder, whose roster --by is checked against when the month is not computed (default data/<month>)")
 	c.Flags().BoolVar(&o.Replace, "replace", false, "replace a recorded opening balance (only while no month from it on is closed)")
 	return c
+}
+
+// checkRecorder refuses a --by that is not an employee of the month: of its result.json when the month is
+// computed under the output root, else of the roster of its input folder.
+func checkRecorder(io *IO, o *FundOpeningOptions, m model.Month) error {
+	if dir := filepath.Join(o.Out, m.String()); isOutputFolder(dir) {
+		doc, err := ledger.ReadResult(dir)
+		if err != nil {
+			return historyErr(io, err)
+		}
+		for _, e := range doc.Employees {
+			if e.ID == o.By {
+				return nil
+			}
+		}
+		return usageErr(msg.LedgerByUnknown, "--by", o.By, m, filepath.Join(dir, report.ResultFile))
+	}
+	in := o.In
+	if in == "" {
+		in = filepath.Join("data", m.String())
+	}
+	if st, err := os.Stat(in); err != nil || !st.IsDir() {
+		return usageErr(msg.LedgerByUnchecked, o.By, m, filepath.Join(o.Out, m.String(), report.ResultFile), in)
+	}
+	_, data, _, err := readMonth(io, m.String(), in, "")
+	if err != nil {
+		return err
+	}
+	for _, e := range data.Employees {
+		if e.ID == o.By {
+			return nil
+		}
+	}
+	return usageErr(msg.LedgerByUnknown, "--by", o.By, m, in)
 }

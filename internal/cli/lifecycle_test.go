@@ -389,14 +389,24 @@ func TestFundOpeningAndMissingMonths(t *testing.T) {
 	if _, e, code := run(t, "fund", "opening", "--month", "2026-10", "--by", "1001", "--out", root); code != 2 || !strings.Contains(e, msg.LedgerOpeningFlags) {
 		t.Fatalf("opening without a balance: %d %q", code, e)
 	}
-	got := mustRun(t, "fund", "opening", "--month", "2026-10", "--balance", "5,000.00", "--by", "1001", "--out", root)
+	// --by must be an employee of the month: here, of the roster of its input folder (it is not computed yet).
+	octIn := gen("2026-10", 7)
+	if _, e, code := run(t, "fund", "opening", "--month", "2026-10", "--balance", "5,000.00", "--by", "9999", "--out", root, "--in", octIn); code != 2 ||
+		!strings.Contains(e, fmt.Sprintf(msg.LedgerByUnknown, "--by", "9999", "2026-10", octIn)) {
+		t.Fatalf("opening by somebody not on the roster: %d %q", code, e)
+	}
+	got := mustRun(t, "fund", "opening", "--month", "2026-10", "--balance", "5,000.00", "--by", "1001", "--out", root, "--in", octIn)
 	if want := fmt.Sprintf(msg.LedgerOpeningRecorded+"\n", "2026-10", "5000.00", "1001", filepath.Join(root, "fund-opening.json")); got != want {
 		t.Fatalf("opening said %q, want %q", got, want)
 	}
 
 	// October and December are computed, November is not.
-	for i, m := range []string{"2026-10", "2026-12"} {
-		mustRun(t, "compute", "--month", m, "--in", gen(m, uint64(7+i)), "--out", filepath.Join(root, m))
+	mustRun(t, "compute", "--month", "2026-10", "--in", octIn, "--out", filepath.Join(root, "2026-10"))
+	mustRun(t, "compute", "--month", "2026-12", "--in", gen("2026-12", 8), "--out", filepath.Join(root, "2026-12"))
+	// Once computed, --by is checked against its result.json.
+	if _, e, code := run(t, "fund", "opening", "--month", "2026-10", "--balance", "1", "--by", "9999", "--out", root, "--replace"); code != 2 ||
+		!strings.Contains(e, fmt.Sprintf(msg.LedgerByUnknown, "--by", "9999", "2026-10", filepath.Join(root, "2026-10", "result.json"))) {
+		t.Fatalf("opening by somebody not in result.json: %d %q", code, e)
 	}
 	oct, dec := readDoc(t, filepath.Join(root, "2026-10")), readDoc(t, filepath.Join(root, "2026-12"))
 	missing := fmt.Sprintf(msg.LedgerFundMissingMonth, "2026-11", root)

@@ -109,9 +109,21 @@ func runValidate(io *IO, o *ValidateOptions) error {
 		if _, _, err := fundThrough(filepath.Dir(out), res); err != nil {
 			var over *ledger.OverdrawnError
 			if !errors.As(err, &over) {
-				return &exitError{ExitInput, err}
+				return historyErr(io, err)
 			}
-			rep.Issues = append(rep.Issues, fundIssue(err, data.Tables))
+			i := fundIssue(err, data.Tables)
+			if h := otherRootHint(err, filepath.Dir(out)); h != "" {
+				i.Message += "; " + h
+			}
+			rep.Issues = append(rep.Issues, i)
+		}
+		// Corrections of closed months recorded for this month must be among its adjustments.
+		unpaid, err := ledger.UnpaidInto(filepath.Dir(out), data.Month.String(), res.Steps)
+		if err != nil {
+			return historyErr(io, err)
+		}
+		for _, u := range unpaid {
+			rep.Issues = append(rep.Issues, unpaidIssue(u, data.Tables))
 		}
 	}
 	issues := rep.Sorted()
