@@ -8,13 +8,16 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
+	"payout/internal/lock"
 	"payout/internal/msg"
 )
 
-// treeSnapshot is every file under dir with its content (and every link with its target).
+// treeSnapshot is every file under dir with its content (and every link with its target), but for the
+// output root's lock file.
 func treeSnapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
@@ -23,6 +26,8 @@ func treeSnapshot(t *testing.T, dir string) map[string]string {
 			return err
 		}
 		switch {
+		case d.Name() == lock.File:
+			// The output root's lock file: a command that is refused has still waited for the root.
 		case d.Type()&fs.ModeSymlink != 0:
 			l, err := os.Readlink(p)
 			out[p] = "-> " + l
@@ -134,7 +139,12 @@ func TestComputeRemovesAKilledRunsOutputFolder(t *testing.T) {
 	if want := fmt.Sprintf(msg.ScratchRemovedOut+"\n", left); !strings.HasPrefix(e, want) {
 		t.Errorf("stderr %q, want it to begin with %q", e, want)
 	}
-	if got, _ := os.ReadDir(root); len(got) != 1 || got[0].Name() != "2026-10" {
-		t.Errorf("output root holds %v", got)
+	var names []string
+	got, _ := os.ReadDir(root)
+	for _, d := range got {
+		names = append(names, d.Name())
+	}
+	if want := []string{lock.File, "2026-10"}; !slices.Equal(names, want) {
+		t.Errorf("output root holds %v, want %v", names, want)
 	}
 }
