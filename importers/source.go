@@ -155,12 +155,12 @@ func (e *rowError) Error() string { return fmt.Sprintf("row %d: %s", e.row, e.ms
 
 // workbook is an open xlsx file.
 type workbook struct {
-	f        *excelize.File
-	path     string
-	sheets   []string // all sheets, in order
-	visible  map[string]bool
-	is1904   bool
-	zr       *zip.ReadCloser
+	f       *excelize.File
+	path    string
+	sheets  []string // all sheets, in order
+	visible map[string]bool
+	is1904  bool
+	zr      *zip.ReadCloser
 	// shared: the long strings of the shared-string table (scanShared), once sharedDone.
 	shared     map[int]sharedLen
 	sharedDone bool
