@@ -327,7 +327,6 @@ type sheetScanner struct {
 	shared    map[int]sharedLen // the long shared strings
 	depth     int
 	elems     bool // an element was seen
-	afterData bool // </sheetData> was seen: excelize reads no row after it
 	cur       int  // excelize's current row number
 	tailFrom  int  // index in the chunk of the last row element's start; -1: it is in an earlier chunk
 	inCell    bool
@@ -358,14 +357,13 @@ func (s *sheetScanner) tag(raw []byte, at int) {
 	name, local, end, self := tagName(raw)
 	if end {
 		s.depth--
-		s.ended = s.depth == 0 && string(local) == "worksheet"
+		s.ended = string(local) == "worksheet"
 		switch string(local) {
 		case "c":
 			if s.inCell {
 				s.endCell()
 			}
 		case "sheetData":
-			s.afterData = true
 			s.opaque = s.opaque || s.depth != 1
 		}
 		return
@@ -380,9 +378,8 @@ func (s *sheetScanner) tag(raw []byte, at int) {
 			s.data = append([]byte(nil), name...)
 		}
 	case "row":
-		if !s.afterData {
-			s.startRow(raw, at)
-		}
+		// Also after </sheetData>, where excelize stops: such rows would be lost.
+		s.startRow(raw, at)
 	case "c":
 		s.startCell(raw)
 		if self {
