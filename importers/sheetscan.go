@@ -9,7 +9,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"payout/internal/msg"
 )
@@ -210,9 +209,16 @@ func attrInt(raw []byte, local string) int {
 	return n
 }
 
-// textChars is the characters of a text run as XML text: an entity or character reference is one.
+// textChars is the characters of a text run as XML text: an entity or character reference is one. It
+// counts the bytes that start a character, so that a run split between two reads counts the same (an
+// entity split so counts a few more).
 func textChars(b []byte) int {
-	n := utf8.RuneCount(b)
+	n := 0
+	for _, c := range b {
+		if c&0xC0 != 0x80 {
+			n++
+		}
+	}
 	for {
 		i := bytes.IndexByte(b, '&')
 		if i < 0 {
@@ -427,7 +433,7 @@ func (s *sheetScanner) endCell() {
 		}
 	}
 	s.total += s.cellBytes
-	if s.cellChars <= maxCellChars && s.total <= maxSourceText {
+	if s.limit != nil || s.cellChars <= maxCellChars && s.total <= maxSourceText {
 		return
 	}
 	ref := cellRef(s.col-1, s.lastRow)
@@ -450,6 +456,9 @@ func (s *sheetScanner) text(run []byte) {
 	}
 	s.cellChars += textChars(run)
 	s.cellBytes += int64(len(run))
+	if s.cellChars > maxCellChars && s.limit == nil {
+		s.endCell() // refused: the rest of the cell is not counted
+	}
 	if s.textIsV && s.shared != nil && len(s.v) < 32 {
 		s.v = append(s.v, run...)
 	}

@@ -480,7 +480,8 @@ type prefetch struct {
 	done  chan struct{}
 	batch []fetched
 	pos   int
-	e     error
+	e     error // a cell over the limits (set by the reading goroutine, read after done)
+	text  int64 // bytes of cell text read
 }
 
 type fetched struct {
@@ -497,12 +498,14 @@ func newPrefetch(src rowSource) *prefetch {
 		defer close(p.ch)
 		for {
 			b := make([]fetched, 0, prefetchBatch)
-			for len(b) < prefetchBatch {
+			for len(b) < prefetchBatch && p.e == nil {
 				cells, row, ok := src.next()
 				if !ok {
 					break
 				}
-				b = append(b, fetched{cells, row})
+				if p.e = p.limit(cells, row); p.e == nil {
+					b = append(b, fetched{cells, row})
+				}
 			}
 			if len(b) > 0 {
 				select {
@@ -533,9 +536,30 @@ func (p *prefetch) next() ([]string, int, bool) {
 	return f.cells, f.row, true
 }
 
-// err is the source's error, once all rows were taken (or the reading was stopped).
+// limit checks the text of a row's cells against the limits (maxCellChars, maxSourceText), for CSV files
+// and sheets alike; the sheets' byte scan has already refused most such cells before excelize read them.
+func (p *prefetch) limit(cells []string, row int) error {
+	for j, c := range cells {
+		p.text += int64(len(c))
+		if len(c) > maxCellChars {
+			if n := utf8.RuneCountInString(c); n > maxCellChars {
+				return &rowError{row: row, msg: fmt.Sprintf(msg.CellTooLong, cellRef(j, row), n, maxCellChars)}
+			}
+		}
+		if p.text > maxSourceText {
+			return &rowError{row: row, msg: fmt.Sprintf(msg.TextTooMuch, maxSourceText>>20, cellRef(j, row))}
+		}
+	}
+	return nil
+}
+
+// err is the error that ended the rows (the source's, or a cell over the limits), once all rows were taken
+// (or the reading was stopped).
 func (p *prefetch) err() error {
 	<-p.done
+	if p.e != nil {
+		return p.e
+	}
 	return p.src.err()
 }
 
