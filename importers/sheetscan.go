@@ -19,7 +19,7 @@ var (
 	// maxCellChars is the most characters a cell holds: Excel's own limit.
 	maxCellChars = 32767
 	// maxSourceText is the most bytes of cell text one sheet or CSV file gives: a dealer group's largest
-	// table has about 40 MB.
+	// table (200,000 repair orders) has 16 MB.
 	maxSourceText int64 = 256 << 20
 )
 
