@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"payout/internal/msg"
 )
@@ -141,5 +142,24 @@ func TestOpenRefusesLongSharedStringFirst(t *testing.T) {
 	if !errors.As(s.err(), &re) || s.rows != nil || re.row != 2 ||
 		re.msg != fmt.Sprintf(msg.CellTooLong, "B2", 1<<20, 32767) {
 		t.Errorf("err = %v, rows started: %v", s.err(), s.rows != nil)
+	}
+}
+
+// A file of many rows without a header is reported (Read waited forever for the rows nobody took).
+func TestReadNoHeaderManyRows(t *testing.T) {
+	dir := t.TempDir()
+	f := folder(baseFolder())
+	f["美容销售.csv"] = strings.Repeat("a,b,c\n", 5000)
+	f.write(t, dir)
+	done := make(chan *Report, 1)
+	go func() { _, rep := read(t, dir); done <- rep }()
+	select {
+	case rep := <-done:
+		want := iss("美容销售.csv", msg.InNoHeader, "单据号, 日期, 实收金额")
+		if !hasIssue(rep, Error, want) {
+			t.Errorf("want\n  %s\nissues:%s", want, issueLines(rep))
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Read did not return")
 	}
 }

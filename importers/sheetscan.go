@@ -392,7 +392,8 @@ func (s *sheetScanner) tag(raw []byte, at int) {
 			s.endCell()
 		}
 	case "f":
-		s.hasFormula = true
+		// Only a cell's: Excel's extensions (conditional formats, validations) hold <xm:f> elements too.
+		s.hasFormula = s.hasFormula || s.inCell
 	case "v", "t":
 		s.inText, s.textIsV = !self && s.inCell, local[0] == 'v'
 	}
@@ -403,8 +404,8 @@ func (s *sheetScanner) tag(raw []byte, at int) {
 
 // startRow numbers a row element as excelize's row iterator does.
 func (s *sheetScanner) startRow(raw []byte, at int) {
-	if s.depth != 2 || s.data == nil {
-		s.opaque = true
+	if s.depth != 2 || s.data == nil || bytes.IndexByte(raw, '&') >= 0 {
+		s.opaque = true // where excelize would not look, or an r the scan does not decode
 	}
 	s.cur++
 	if r := attrInt(raw, "r"); r != 0 {

@@ -553,10 +553,10 @@ func (p *prefetch) limit(cells []string, row int) error {
 	return nil
 }
 
-// err is the error that ended the rows (the source's, or a cell over the limits), once all rows were taken
-// (or the reading was stopped).
+// err is the error that ended the rows (the source's, or a cell over the limits). Asked before all rows were
+// taken (no header found), it stops the reading first: the goroutine would wait forever to hand over rows.
 func (p *prefetch) err() error {
-	<-p.done
+	p.halt()
 	if p.e != nil {
 		return p.e
 	}
