@@ -103,6 +103,32 @@ func TestReadDamagedSheetXML(t *testing.T) {
 	}
 }
 
+// A cell with an attribute excelize cannot read is an error: excelize reads it as empty without a word (an
+// amount of 100 became 0).
+func TestReadCellExcelizeCannotRead(t *testing.T) {
+	const f4 = `<c r="F4"><v>100</v>`
+	cases := []struct {
+		name, cell, want string
+	}{
+		{"a style index that is not a number", `<c r="F4" s="x"><v>100</v>`,
+			iss("维修工单.xlsx [Sheet1] row 4", msg.XLSXBadCell, "F4", "s", "x")},
+		{"an empty style index", `<c r="F4" s=""><v>100</v>`,
+			iss("维修工单.xlsx [Sheet1] row 4", msg.XLSXBadCell, "F4", "s", "")},
+		{"a formula flag that is not true or false", `<c r="F4"><f ca="yes">50*2</f><v>100</v>`,
+			iss("维修工单.xlsx [Sheet1] row 4", msg.XLSXBadCell, "F4", "ca", "yes")},
+		{"a shared formula index that is not a number", `<c r="F4"><f t="shared" si="a">50*2</f><v>100</v>`,
+			iss("维修工单.xlsx [Sheet1] row 4", msg.XLSXBadCell, "F4", "si", "a")},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rep := readRO(t, roBook(t), roSheet, func(s string) string { return strings.Replace(s, f4, c.cell, 1) })
+			if !hasIssue(rep, Error, c.want) {
+				t.Errorf("want\n  %s\nissues:%s", c.want, issueLines(rep))
+			}
+		})
+	}
+}
+
 // An intact sheet, prefixed or with a comment, reads as before: every row, no issue.
 func TestReadIntactSheetXML(t *testing.T) {
 	for name, edit := range map[string]func(string) string{

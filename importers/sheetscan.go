@@ -315,7 +315,7 @@ type sheetScan struct {
 	// a worksheet has none).
 	opaque bool
 	ended  bool      // the part ends as a worksheet ends
-	limit  *rowError // a cell whose text passes the limits
+	limit  *rowError // a cell whose text passes the limits, or that excelize would read as empty
 }
 
 // fragment is the XML that decodes as the sheet's last row element does: the prolog, the elements that hold
@@ -394,6 +394,9 @@ func (s *sheetScanner) tag(raw []byte, at int) {
 	case "f":
 		// Only a cell's: Excel's extensions (conditional formats, validations) hold <xm:f> elements too.
 		s.hasFormula = s.hasFormula || s.inCell
+		if s.inCell {
+			s.checkFormula(raw)
+		}
 	case "v", "t":
 		s.inText, s.textIsV = !self && s.inCell, local[0] == 'v'
 	}
@@ -419,6 +422,74 @@ func (s *sheetScanner) startCell(raw []byte) {
 	s.inCell, s.cellChars, s.cellBytes, s.v = true, 0, 0, s.v[:0]
 	s.col++
 	s.cellTag = append(s.cellTag[:0], raw...)
+	// excelize drops the value of a cell whose style index is not a number, and says nothing.
+	if styleOK(raw) {
+		return
+	}
+	if v, ok := attr(raw, "s"); ok && bytes.IndexByte(v, '&') < 0 {
+		if _, err := strconv.ParseInt(string(v), 10, 64); err != nil {
+			s.badCell("s", v)
+		}
+	}
+}
+
+// styleOK is a quick yes for a cell tag without a style index or with one written s="digits" (most cells).
+func styleOK(raw []byte) bool {
+	i := bytes.Index(raw, []byte(` s="`))
+	if i < 0 {
+		return !bytes.Contains(raw, []byte("s=")) && !bytes.Contains(raw, []byte("s "))
+	}
+	n := 0
+	for _, c := range raw[i+4:] {
+		if c == '"' {
+			return n > 0 && n < 19
+		}
+		if c < '0' || c > '9' {
+			return false
+		}
+		n++
+	}
+	return false
+}
+
+// formulaFlags are the attributes of a formula that excelize reads as true or false; si is a number.
+var formulaFlags = []string{"aca", "dt2D", "dtr", "del1", "del2", "ca", "bx"}
+
+// checkFormula refuses a formula element whose attributes excelize cannot read: it would drop the
+// cell's cached value and say nothing.
+func (s *sheetScanner) checkFormula(raw []byte) {
+	if bytes.IndexByte(raw, '=') < 0 || bytes.IndexByte(raw, '&') >= 0 {
+		return
+	}
+	for _, a := range formulaFlags {
+		if v, ok := attr(raw, a); ok && len(v) > 0 {
+			if _, err := strconv.ParseBool(strings.TrimSpace(string(v))); err != nil {
+				s.badCell(a, v)
+				return
+			}
+		}
+	}
+	if v, ok := attr(raw, "si"); ok && len(v) > 0 {
+		if _, err := strconv.Atoi(strings.TrimSpace(string(v))); err != nil {
+			s.badCell("si", v)
+		}
+	}
+}
+
+// badCell records the first cell with an attribute excelize cannot read.
+func (s *sheetScanner) badCell(name string, v []byte) {
+	if s.limit == nil {
+		ref := s.cellName()
+		s.limit = &rowError{row: s.lastRow, msg: fmt.Sprintf(msg.XLSXBadCell, ref, name, string(v))}
+	}
+}
+
+// cellName is the current cell's reference: its r, else its place in the row.
+func (s *sheetScanner) cellName() string {
+	if r, ok := attr(s.cellTag, "r"); ok {
+		return string(r)
+	}
+	return cellRef(s.col-1, s.lastRow)
 }
 
 // endCell checks the length of the cell's text, and the text of the sheet so far.
@@ -437,10 +508,7 @@ func (s *sheetScanner) endCell() {
 	if s.limit != nil || s.cellChars <= maxCellChars && s.total <= maxSourceText {
 		return
 	}
-	ref := cellRef(s.col-1, s.lastRow)
-	if r, ok := attr(s.cellTag, "r"); ok {
-		ref = string(r)
-	}
+	ref := s.cellName()
 	if s.cellChars > maxCellChars {
 		s.limit = &rowError{row: s.lastRow, msg: fmt.Sprintf(msg.CellTooLong, ref, s.cellChars, maxCellChars)}
 	} else {

@@ -12,6 +12,8 @@ const (
 	XLSXDuplicateSheet = "the workbook has two sheets named %q and %q (a damaged or tampered file): refused; open it in Excel or WPS and save it again, or export it again"
 	// XLSXNoSheetPart takes the sheet's name.
 	XLSXNoSheetPart = "the XML of sheet %q is not in the workbook (a damaged file): open it in Excel or WPS and save it again, or export it again"
+	// XLSXBadCell takes the cell, the attribute's name and its value.
+	XLSXBadCell = "cell %s has %s=%q, which cannot be read (a damaged file): its value would be lost; open it in Excel or WPS and save it again, or export it again"
 	// CellTooLong takes the cell (e.g. "M800"), its characters and the limit.
 	CellTooLong = "cell %s holds %d characters, more than the %d a cell can hold: refused (a damaged or malicious file?)"
 	// TextTooMuch takes the limit in MB and the cell where it was passed.
