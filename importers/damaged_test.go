@@ -119,13 +119,38 @@ func TestReadCellExcelizeCannotRead(t *testing.T) {
 		{"a shared formula index that is not a number", `<c r="F4"><f t="shared" si="a">50*2</f><v>100</v>`,
 			iss("维修工单.xlsx [Sheet1] row 4", msg.XLSXBadCell, "F4", "si", "a")},
 	}
+	const b4 = `<c r="B4" t="s"><v>7</v>`
+	for _, c := range []struct{ name, cell, v string }{
+		{"a shared string the workbook does not have", `<c r="B4" t="s"><v>16</v>`, "16"},
+		{"a shared string index that is not a number", `<c r="B4" t="s"><v>x</v>`, "x"},
+	} {
+		cases = append(cases, struct{ name, cell, want string }{c.name, c.cell,
+			iss("维修工单.xlsx [Sheet1] row 4", msg.XLSXBadSharedIndex, "B4", c.v, 16)})
+	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			rep := readRO(t, roBook(t), roSheet, func(s string) string { return strings.Replace(s, f4, c.cell, 1) })
+			rep := readRO(t, roBook(t), roSheet, func(s string) string {
+				return strings.Replace(strings.Replace(s, f4, c.cell, 1), b4, c.cell, 1)
+			})
 			if !hasIssue(rep, Error, c.want) {
 				t.Errorf("want\n  %s\nissues:%s", c.want, issueLines(rep))
 			}
 		})
+	}
+}
+
+// Shared strings too many for memory, which excelize reads from a temporary file ignoring XML errors (the
+// strings after one read as empty), are decoded in full.
+func TestReadLargeSharedStringsDamaged(t *testing.T) {
+	pad := "<si><t>" + strings.Repeat("x", UnzipXMLSizeLimit) + "</t></si></sst>"
+	rep := readRO(t, roBook(t), "xl/sharedStrings.xml", func(s string) string {
+		s = strings.Replace(s, "<si><t>R3</t></si>", "<si><t>R&3</t></si>", 1)
+		return strings.Replace(s, "</sst>", pad, 1)
+	})
+	want := iss("维修工单.xlsx [Sheet1]", msg.InReadFailed,
+		fmt.Sprintf(msg.XLSXSharedDamaged, "XML syntax error: invalid character entity &3 (no semicolon)"))
+	if !hasIssue(rep, Error, want) {
+		t.Errorf("want\n  %s\nissues:%s", want, issueLines(rep))
 	}
 }
 

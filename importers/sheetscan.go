@@ -239,6 +239,12 @@ type sharedLen struct {
 	bytes int
 }
 
+// sharedStrings is what the byte scan of the shared-string table found.
+type sharedStrings struct {
+	count int               // string items
+	long  map[int]sharedLen // index → length, for those of longShared characters or more
+}
+
 // sstScanner finds the long strings of xl/sharedStrings.xml: index → length, for those of longShared
 // characters or more (a cell naming one counts its length).
 type sstScanner struct {
@@ -330,7 +336,8 @@ func (sc *sheetScan) fragment() io.Reader {
 // sheetScanner is the xmlHandler of a sheet.
 type sheetScanner struct {
 	sheetScan
-	shared    map[int]sharedLen // the long shared strings
+	shared    *sharedStrings
+	isShared  bool // the current cell names a shared string
 	depth     int
 	elems     bool // an element was seen
 	cur       int  // excelize's current row number
@@ -422,6 +429,7 @@ func (s *sheetScanner) startCell(raw []byte) {
 	s.inCell, s.cellChars, s.cellBytes, s.v = true, 0, 0, s.v[:0]
 	s.col++
 	s.cellTag = append(s.cellTag[:0], raw...)
+	s.isShared = namesShared(raw)
 	// excelize drops the value of a cell whose style index is not a number, and says nothing.
 	if styleOK(raw) {
 		return
@@ -431,6 +439,18 @@ func (s *sheetScanner) startCell(raw []byte) {
 			s.badCell("s", v)
 		}
 	}
+}
+
+// namesShared says whether a cell tag has t="s" (quickly for the usual spellings).
+func namesShared(raw []byte) bool {
+	if i := bytes.Index(raw, []byte(` t="`)); i >= 0 {
+		return bytes.HasPrefix(raw[i+4:], []byte(`s"`))
+	}
+	if !bytes.Contains(raw, []byte("t=")) && !bytes.Contains(raw, []byte("t ")) {
+		return false
+	}
+	t, _ := attr(raw, "t")
+	return string(t) == "s"
 }
 
 // styleOK is a quick yes for a cell tag without a style index or with one written s="digits" (most cells).
@@ -492,17 +512,31 @@ func (s *sheetScanner) cellName() string {
 	return cellRef(s.col-1, s.lastRow)
 }
 
+// sharedCell checks the index a cell gives into the shared strings (excelize reads an index it does not
+// have as empty, and one that is not a number as the first string, without a word) and counts the length
+// of a long string as the cell's.
+func (s *sheetScanner) sharedCell() {
+	v := bytes.TrimSpace(s.v)
+	if s.shared == nil || len(v) == 0 || bytes.IndexByte(v, '&') >= 0 {
+		return
+	}
+	i, err := strconv.Atoi(string(v))
+	if err != nil || i < 0 || i >= s.shared.count {
+		if s.limit == nil {
+			s.limit = &rowError{row: s.lastRow, msg: fmt.Sprintf(msg.XLSXBadSharedIndex, s.cellName(), string(v), s.shared.count)}
+		}
+		return
+	}
+	if l, ok := s.shared.long[i]; ok {
+		s.cellChars, s.cellBytes = l.chars, int64(l.bytes)
+	}
+}
+
 // endCell checks the length of the cell's text, and the text of the sheet so far.
 func (s *sheetScanner) endCell() {
 	s.inCell, s.inText = false, false
-	if s.shared != nil {
-		if t, _ := attr(s.cellTag, "t"); string(t) == "s" {
-			if i, err := strconv.Atoi(string(bytes.TrimSpace(s.v))); err == nil {
-				if l, ok := s.shared[i]; ok {
-					s.cellChars, s.cellBytes = l.chars, int64(l.bytes)
-				}
-			}
-		}
+	if s.isShared {
+		s.sharedCell()
 	}
 	s.total += s.cellBytes
 	if s.limit != nil || s.cellChars <= maxCellChars && s.total <= maxSourceText {
@@ -528,7 +562,7 @@ func (s *sheetScanner) text(run []byte) {
 	if s.cellChars > maxCellChars && s.limit == nil {
 		s.endCell() // refused: the rest of the cell is not counted
 	}
-	if s.textIsV && s.shared != nil && len(s.v) < 32 {
+	if s.textIsV && s.isShared && len(s.v) < 64 {
 		s.v = append(s.v, run...)
 	}
 }
@@ -551,7 +585,7 @@ func (s *sheetScanner) stop() bool { return s.limit != nil }
 // passes the limits (shared: the long shared strings), and whether it ends as a worksheet part ends.
 // excelize's row iterator stops quietly at a sheet cut short (PITFALLS): its rows would be lost without a
 // word, so a sheet that does not end with </worksheet> is an error.
-func scanSheet(part *zip.File, shared map[int]sharedLen) (*sheetScan, error) {
+func scanSheet(part *zip.File, shared *sharedStrings) (*sheetScan, error) {
 	rc, err := part.Open()
 	if err != nil {
 		return nil, fmt.Errorf(msg.XLSXBroken, err)
@@ -567,12 +601,14 @@ func scanSheet(part *zip.File, shared map[int]sharedLen) (*sheetScan, error) {
 	return &s.sheetScan, nil
 }
 
-// scanShared finds the long strings of the workbook's shared-string table, once.
+// scanShared counts the strings of the workbook's shared-string table and finds its long ones, once. A
+// table too large for memory, which excelize reads from a temporary file without a word about XML errors
+// (the strings after one would read as empty), is decoded in full.
 func (wb *workbook) scanShared() error {
-	if wb.sharedDone {
+	if wb.shared != nil {
 		return nil
 	}
-	wb.sharedDone = true
+	wb.shared = &sharedStrings{}
 	for _, f := range wb.zr.File {
 		if partKey(f.Name) != "xl/sharedstrings.xml" {
 			continue
@@ -586,7 +622,22 @@ func (wb *workbook) scanShared() error {
 		if err := scanXML(io.LimitReader(rc, int64(maxSharedStrings)), s); err != nil {
 			return fmt.Errorf(msg.XLSXBroken, err)
 		}
-		wb.shared = s.long
+		wb.shared = &sharedStrings{count: s.idx, long: s.long}
+		if f.UncompressedSize64 > UnzipXMLSizeLimit {
+			return wb.checkShared(f)
+		}
+	}
+	return nil
+}
+
+func (wb *workbook) checkShared(f *zip.File) error {
+	rc, err := f.Open()
+	if err != nil {
+		return fmt.Errorf(msg.XLSXBroken, err)
+	}
+	defer rc.Close()
+	if err := decodeAll(wb.decoder(io.LimitReader(rc, int64(maxSharedStrings)))); err != nil {
+		return fmt.Errorf(msg.XLSXSharedDamaged, xmlErrorText(err))
 	}
 	return nil
 }

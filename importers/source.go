@@ -161,9 +161,7 @@ type workbook struct {
 	visible map[string]bool
 	is1904  bool
 	zr      *zip.ReadCloser
-	// shared: the long strings of the shared-string table (scanShared), once sharedDone.
-	shared     map[int]sharedLen
-	sharedDone bool
+	shared  *sharedStrings // what the scan of the shared-string table found (scanShared)
 }
 
 var xlsMagic = []byte{0xD0, 0xCF, 0x11, 0xE0}

@@ -14,6 +14,10 @@ const (
 	XLSXNoSheetPart = "the XML of sheet %q is not in the workbook (a damaged file): open it in Excel or WPS and save it again, or export it again"
 	// XLSXBadCell takes the cell, the attribute's name and its value.
 	XLSXBadCell = "cell %s has %s=%q, which cannot be read (a damaged file): its value would be lost; open it in Excel or WPS and save it again, or export it again"
+	// XLSXBadSharedIndex takes the cell, the index it gives and the number of shared strings.
+	XLSXBadSharedIndex = "cell %s names shared string %q, but the workbook has %d (a damaged file): its value would be lost; open it in Excel or WPS and save it again, or export it again"
+	// XLSXSharedDamaged takes the XML error.
+	XLSXSharedDamaged = "the workbook's shared strings (xl/sharedStrings.xml) are damaged (%s): values would be lost; open it in Excel or WPS and save it again, or export it again"
 	// CellTooLong takes the cell (e.g. "M800"), its characters and the limit.
 	CellTooLong = "cell %s holds %d characters, more than the %d a cell can hold: refused (a damaged or malicious file?)"
 	// TextTooMuch takes the limit in MB and the cell where it was passed.
