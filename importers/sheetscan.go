@@ -429,47 +429,59 @@ func (s *sheetScanner) startCell(raw []byte) {
 	s.inCell, s.cellChars, s.cellBytes, s.v = true, 0, 0, s.v[:0]
 	s.col++
 	s.cellTag = append(s.cellTag[:0], raw...)
-	s.isShared = namesShared(raw)
+	st, t, hasS := cellAttrs(raw)
+	s.isShared = string(t) == "s"
 	// excelize drops the value of a cell whose style index is not a number, and says nothing.
-	if styleOK(raw) {
-		return
-	}
-	if v, ok := attr(raw, "s"); ok && bytes.IndexByte(v, '&') < 0 {
-		if _, err := strconv.ParseInt(string(v), 10, 64); err != nil {
-			s.badCell("s", v)
+	if hasS && !allDigits(st) && bytes.IndexByte(st, '&') < 0 {
+		if _, err := strconv.ParseInt(string(st), 10, 64); err != nil {
+			s.badCell("s", st)
 		}
 	}
 }
 
-// namesShared says whether a cell tag has t="s" (quickly for the usual spellings).
-func namesShared(raw []byte) bool {
-	if i := bytes.Index(raw, []byte(` t="`)); i >= 0 {
-		return bytes.HasPrefix(raw[i+4:], []byte(`s"`))
+// cellAttrs is the s and t attributes of a cell tag (by local name, as excelize reads them), in one pass.
+func cellAttrs(raw []byte) (st, t []byte, hasS bool) {
+	i := bytes.IndexByte(raw, ' ')
+	for i >= 0 && i < len(raw) {
+		for i < len(raw) && isSpace(raw[i]) {
+			i++
+		}
+		ns := i
+		for i < len(raw) && raw[i] != '=' && !isSpace(raw[i]) {
+			i++
+		}
+		name := raw[ns:i]
+		for i < len(raw) && (isSpace(raw[i]) || raw[i] == '=') {
+			i++
+		}
+		if i >= len(raw) || (raw[i] != '"' && raw[i] != '\'') {
+			return
+		}
+		e := bytes.IndexByte(raw[i+1:], raw[i])
+		if e < 0 {
+			return
+		}
+		v := raw[i+1 : i+1+e]
+		i += e + 2
+		if c := bytes.LastIndexByte(name, ':'); c >= 0 {
+			name = name[c+1:]
+		}
+		if len(name) == 1 && name[0] == 's' && !hasS {
+			st, hasS = v, true
+		} else if len(name) == 1 && name[0] == 't' && t == nil {
+			t = v
+		}
 	}
-	if !bytes.Contains(raw, []byte("t=")) && !bytes.Contains(raw, []byte("t ")) {
-		return false
-	}
-	t, _ := attr(raw, "t")
-	return string(t) == "s"
+	return
 }
 
-// styleOK is a quick yes for a cell tag without a style index or with one written s="digits" (most cells).
-func styleOK(raw []byte) bool {
-	i := bytes.Index(raw, []byte(` s="`))
-	if i < 0 {
-		return !bytes.Contains(raw, []byte("s=")) && !bytes.Contains(raw, []byte("s "))
-	}
-	n := 0
-	for _, c := range raw[i+4:] {
-		if c == '"' {
-			return n > 0 && n < 19
-		}
+func allDigits(b []byte) bool {
+	for _, c := range b {
 		if c < '0' || c > '9' {
 			return false
 		}
-		n++
 	}
-	return false
+	return len(b) > 0 && len(b) < 19
 }
 
 // formulaFlags are the attributes of a formula that excelize reads as true or false; si is a number.
