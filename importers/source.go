@@ -229,9 +229,9 @@ func openChecked(p string) (*zip.ReadCloser, error) {
 	var total uint64
 	seen := map[string]bool{}
 	for _, f := range zr.File {
-		// Two entries of one name: excelize reads one of them, the checks might read the other.
+		// Two XML entries of one name: excelize reads one of them, the checks might read the other.
 		k := partKey(f.Name)
-		if seen[k] {
+		if seen[k] && (strings.HasSuffix(k, ".xml") || strings.HasSuffix(k, ".rels")) {
 			zr.Close()
 			return nil, fmt.Errorf(msg.XLSXDuplicatePart, f.Name)
 		}
