@@ -182,26 +182,3 @@ func utf16le(s string) string {
 	b, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(s)
 	return b
 }
-
-// keepLast keeps the stream's last k bytes however the reads split it.
-func TestKeepLast(t *testing.T) {
-	for _, c := range []struct {
-		reads []string
-		k     int
-		want  string
-	}{
-		{[]string{"abc", "de"}, 2, "de"},
-		{[]string{"abc", "d"}, 2, "cd"},
-		{[]string{"a", "", "b"}, 2, "ab"},
-		{[]string{"x"}, 2, "x"},
-		{[]string{"</work", "sheet>", "\n"}, 10, "orksheet>\n"},
-	} {
-		var dst []byte
-		for _, r := range c.reads {
-			dst = keepLast(dst, []byte(r), c.k)
-		}
-		if string(dst) != c.want {
-			t.Errorf("%q k=%d: %q, want %q", c.reads, c.k, dst, c.want)
-		}
-	}
-}

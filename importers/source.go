@@ -2,7 +2,6 @@ package importers
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/xml"
@@ -156,13 +155,13 @@ func (e *rowError) Error() string { return fmt.Sprintf("row %d: %s", e.row, e.ms
 
 // workbook is an open xlsx file.
 type workbook struct {
-	f        *excelize.File
-	path     string
-	sheets   []string // all sheets, in order
-	visible  map[string]bool
-	is1904   bool
-	formulas map[string]map[string]bool // sheet → cells that are formulas without a cached value
-	zr       *zip.ReadCloser
+	f       *excelize.File
+	path    string
+	sheets  []string // all sheets, in order
+	visible map[string]bool
+	is1904  bool
+	zr      *zip.ReadCloser
+	shared  *sharedStrings // what the scan of the shared-string table found (scanShared)
 }
 
 var xlsMagic = []byte{0xD0, 0xCF, 0x11, 0xE0}
@@ -196,9 +195,16 @@ func openWorkbook(p string) (wb *workbook, err error) {
 		return nil, fmt.Errorf(msg.XLSXBroken, err)
 	}
 	// The zip reader stays open for the sheets' XML scans (sheetPart).
-	wb = &workbook{f: f, path: p, visible: map[string]bool{}, formulas: map[string]map[string]bool{}, zr: zr}
+	wb = &workbook{f: f, path: p, visible: map[string]bool{}, zr: zr}
 	wb.sheets = f.GetSheetList()
-	for _, s := range wb.sheets {
+	for i, s := range wb.sheets {
+		// excelize finds a sheet by its name in any case, taking either of two such sheets.
+		for _, t := range wb.sheets[:i] {
+			if strings.EqualFold(s, t) {
+				wb.Close()
+				return nil, fmt.Errorf(msg.XLSXDuplicateSheet, t, s)
+			}
+		}
 		v, _ := f.GetSheetVisible(s)
 		wb.visible[s] = v
 	}
@@ -221,9 +227,17 @@ func openChecked(p string) (*zip.ReadCloser, error) {
 		return nil, nil
 	}
 	var total uint64
+	seen := map[string]bool{}
 	for _, f := range zr.File {
+		// Two XML entries of one name: excelize reads one of them, the checks might read the other.
+		k := partKey(f.Name)
+		if seen[k] && (strings.HasSuffix(k, ".xml") || strings.HasSuffix(k, ".rels")) {
+			zr.Close()
+			return nil, fmt.Errorf(msg.XLSXDuplicatePart, f.Name)
+		}
+		seen[k] = true
 		total += f.UncompressedSize64
-		if strings.EqualFold(strings.TrimPrefix(f.Name, "/"), "xl/sharedStrings.xml") && f.UncompressedSize64 > maxSharedStrings {
+		if k == "xl/sharedstrings.xml" && f.UncompressedSize64 > maxSharedStrings {
 			zr.Close()
 			return nil, fmt.Errorf(msg.XLSXTooLarge, "xl/sharedStrings.xml", f.UncompressedSize64>>20, maxSharedStrings>>20)
 		}
@@ -246,28 +260,49 @@ func (wb *workbook) Close() {
 
 // xlsxSource streams the rows of one sheet with excelize's Rows iterator, reading stored (raw) values.
 type xlsxSource struct {
-	wb   *workbook
-	rows *excelize.Rows
-	row  int
-	e    error
-	fws  map[string]bool
+	wb    *workbook
+	rows  *excelize.Rows
+	part  *zip.File  // the sheet's XML
+	scan  *sheetScan // what the byte scan of it found
+	row   int
+	e     error
+	ended bool // the rows were checked against the scan
+	fws   map[string]bool
 }
 
+// open starts reading a sheet: its XML is scanned first (see sheetScan); a cell whose text passes the limits
+// is the source's error before excelize decodes it.
 func (wb *workbook) open(sheet string) (s *xlsxSource, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf(msg.XLSXBroken, r)
 		}
 	}()
-	fws, err := wb.formulaCells(sheet)
+	part, err := wb.sheetPart(sheet)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := wb.f.Rows(sheet)
+	if err := wb.scanShared(); err != nil {
+		return nil, err
+	}
+	sc, err := scanSheet(part, wb.shared)
 	if err != nil {
+		return nil, err
+	}
+	s = &xlsxSource{wb: wb, part: part, scan: sc}
+	if sc.limit != nil {
+		s.e = sc.limit
+		return s, nil
+	}
+	if sc.hasFormula {
+		if s.fws, err = wb.formulaCells(part); err != nil {
+			return nil, err
+		}
+	}
+	if s.rows, err = wb.f.Rows(sheet); err != nil {
 		return nil, fmt.Errorf(msg.XLSXBroken, err)
 	}
-	return &xlsxSource{wb: wb, rows: rows, fws: fws}, nil
+	return s, nil
 }
 
 func (s *xlsxSource) next() (cells []string, row int, ok bool) {
@@ -277,9 +312,13 @@ func (s *xlsxSource) next() (cells []string, row int, ok bool) {
 			cells, row, ok = nil, 0, false
 		}
 	}()
-	if s.e != nil || !s.rows.Next() {
-		if s.e == nil {
-			s.e = s.rows.Error()
+	if s.e != nil || s.ended {
+		return nil, 0, false
+	}
+	if !s.rows.Next() {
+		s.ended = true
+		if s.e = s.rows.Error(); s.e == nil {
+			s.e = s.wb.checkRows(s.part, s.scan, s.row)
 		}
 		return nil, 0, false
 	}
@@ -292,30 +331,26 @@ func (s *xlsxSource) next() (cells []string, row int, ok bool) {
 	return cols, s.row, true
 }
 
-func (s *xlsxSource) close()                              { _ = s.rows.Close() }
+func (s *xlsxSource) close() {
+	if s.rows != nil {
+		_ = s.rows.Close()
+	}
+}
 func (s *xlsxSource) err() error                          { return s.e }
 func (s *xlsxSource) formulaWithoutValue(ref string) bool { return s.fws[ref] }
 func (s *xlsxSource) date1904() bool                      { return s.wb.is1904 }
 
 // formulaCells finds the cells of a sheet that hold a formula but no cached value (a file written by a program
-// and never opened in Excel or WPS). excelize's row iterator gives such cells as "", so the sheet's XML is
-// scanned once: a quick byte search first, and a token scan only when the sheet has formulas at all.
-func (wb *workbook) formulaCells(sheet string) (map[string]bool, error) {
-	part, err := wb.sheetPart(sheet)
-	if err != nil || part == nil {
-		return nil, err
-	}
-	has, err := scanSheet(part)
-	if err != nil || !has {
-		return nil, err
-	}
+// and never opened in Excel or WPS). excelize's row iterator gives such cells as "", so a sheet with formulas
+// (the byte scan tells, whatever prefix its elements have) is decoded once more, by local names.
+func (wb *workbook) formulaCells(part *zip.File) (map[string]bool, error) {
 	rc, err := part.Open()
 	if err != nil {
 		return nil, fmt.Errorf(msg.XLSXBroken, err)
 	}
 	defer rc.Close()
 	out := map[string]bool{}
-	dec := xml.NewDecoder(io.LimitReader(rc, UnzipSizeLimit))
+	dec := wb.decoder(io.LimitReader(rc, UnzipSizeLimit))
 	var ref string
 	var hasF, hasV, isStr bool
 	var inV bool
@@ -363,56 +398,9 @@ func (wb *workbook) formulaCells(sheet string) (map[string]bool, error) {
 	return out, nil
 }
 
-// scanSheet reads a sheet's XML once as bytes: whether it has formulas at all, and whether it ends as a
-// worksheet part ends. excelize's row iterator stops quietly at a sheet cut short (PITFALLS): its rows would
-// be lost without a word, so a sheet that does not end with </worksheet> is an error.
-func scanSheet(part *zip.File) (hasFormula bool, err error) {
-	rc, err := part.Open()
-	if err != nil {
-		return false, fmt.Errorf(msg.XLSXBroken, err)
-	}
-	defer rc.Close()
-	br := bufio.NewReaderSize(io.LimitReader(rc, UnzipSizeLimit), 1<<16)
-	buf := make([]byte, 1<<16)
-	var carry, tail []byte // the stream's last 2 bytes (a tag split across reads) and last 64 (its end)
-	for {
-		n, rerr := br.Read(buf)
-		data := buf[:n]
-		if !hasFormula && n > 0 {
-			hasFormula = hasFormulaTag(data) || hasFormulaTag(append(carry, data[:min(n, 2)]...))
-			carry = keepLast(carry, data, 2)
-		}
-		tail = keepLast(tail, data, 64)
-		if rerr == io.EOF {
-			break
-		}
-		if rerr != nil {
-			return false, fmt.Errorf(msg.XLSXBroken, rerr)
-		}
-	}
-	if !bytes.HasSuffix(bytes.TrimSpace(tail), []byte("worksheet>")) {
-		return false, errors.New(msg.XLSXCutShort)
-	}
-	return hasFormula, nil
-}
-
-func hasFormulaTag(b []byte) bool {
-	return bytes.Contains(b, []byte("<f>")) || bytes.Contains(b, []byte("<f ")) || bytes.Contains(b, []byte("<f/"))
-}
-
-// keepLast is the last k bytes of dst followed by data, kept in dst (without copying all of data).
-func keepLast(dst, data []byte, k int) []byte {
-	if len(data) >= k {
-		return append(dst[:0], data[len(data)-k:]...)
-	}
-	dst = append(dst, data...)
-	if len(dst) > k {
-		dst = append(dst[:0], dst[len(dst)-k:]...)
-	}
-	return dst
-}
-
-// sheetPart finds a sheet's XML part in the package (workbook.xml → its relationship → the part).
+// sheetPart finds a sheet's XML part in the package as excelize finds it (the package's relationships → the
+// workbook → its relationships → the part). A sheet whose part cannot be found is an error: its rows could
+// not be checked.
 func (wb *workbook) sheetPart(sheet string) (*zip.File, error) {
 	if wb.zr == nil {
 		zr, err := zip.OpenReader(wb.path)
@@ -423,43 +411,50 @@ func (wb *workbook) sheetPart(sheet string) (*zip.File, error) {
 	}
 	files := map[string]*zip.File{}
 	for _, f := range wb.zr.File {
-		files[strings.TrimPrefix(f.Name, "/")] = f
+		files[partKey(f.Name)] = f
 	}
-	var book struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
+	type relationships struct {
 		Rels []struct {
 			ID     string `xml:"Id,attr"`
+			Type   string `xml:"Type,attr"`
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
 	}
-	if err := readZipXML(files["xl/workbook.xml"], &book); err != nil {
-		return nil, nil // unusual layout: excelize will report what is wrong
+	var pkg, rels relationships
+	var book struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"id,attr"` // r:id, in the transitional or the strict name space
+		} `xml:"sheets>sheet"`
 	}
-	if err := readZipXML(files["xl/_rels/workbook.xml.rels"], &rels); err != nil {
-		return nil, nil
-	}
-	for _, s := range book.Sheets {
-		if s.Name != sheet {
-			continue
-		}
-		for _, r := range rels.Rels {
-			if r.ID == s.RID {
-				t := r.Target
-				if strings.HasPrefix(t, "/") {
-					t = strings.TrimPrefix(t, "/")
-				} else {
-					t = path.Join("xl", t)
-				}
-				return files[t], nil
+	wbPath := "xl/workbook.xml"
+	if readZipXML(files["_rels/.rels"], &pkg) == nil {
+		for _, r := range pkg.Rels {
+			if strings.HasSuffix(r.Type, "/officeDocument") {
+				wbPath = strings.TrimPrefix(r.Target, "/")
+				break
 			}
 		}
 	}
-	return nil, nil
+	dir := path.Dir(wbPath)
+	relsPath := path.Join(dir, "_rels", path.Base(wbPath)+".rels")
+	if readZipXML(files[partKey(wbPath)], &book) == nil && readZipXML(files[partKey(relsPath)], &rels) == nil {
+		for _, s := range book.Sheets {
+			for _, r := range rels.Rels {
+				if s.Name != sheet || r.ID != s.RID {
+					continue
+				}
+				t := path.Join(dir, r.Target)
+				if strings.HasPrefix(r.Target, "/") {
+					t = path.Clean(r.Target)
+				}
+				if f := files[partKey(t)]; f != nil {
+					return f, nil
+				}
+			}
+		}
+	}
+	return nil, fmt.Errorf(msg.XLSXNoSheetPart, sheet)
 }
 
 func readZipXML(f *zip.File, v any) error {
@@ -483,7 +478,8 @@ type prefetch struct {
 	done  chan struct{}
 	batch []fetched
 	pos   int
-	e     error
+	e     error // a cell over the limits (set by the reading goroutine, read after done)
+	text  int64 // bytes of cell text read
 }
 
 type fetched struct {
@@ -500,12 +496,14 @@ func newPrefetch(src rowSource) *prefetch {
 		defer close(p.ch)
 		for {
 			b := make([]fetched, 0, prefetchBatch)
-			for len(b) < prefetchBatch {
+			for len(b) < prefetchBatch && p.e == nil {
 				cells, row, ok := src.next()
 				if !ok {
 					break
 				}
-				b = append(b, fetched{cells, row})
+				if p.e = p.limit(cells, row); p.e == nil {
+					b = append(b, fetched{cells, row})
+				}
 			}
 			if len(b) > 0 {
 				select {
@@ -536,9 +534,30 @@ func (p *prefetch) next() ([]string, int, bool) {
 	return f.cells, f.row, true
 }
 
-// err is the source's error, once all rows were taken (or the reading was stopped).
+// limit checks the text of a row's cells against the limits (maxCellChars, maxSourceText), for CSV files
+// and sheets alike; the sheets' byte scan has already refused most such cells before excelize read them.
+func (p *prefetch) limit(cells []string, row int) error {
+	for j, c := range cells {
+		p.text += int64(len(c))
+		if len(c) > maxCellChars {
+			if n := utf8.RuneCountInString(c); n > maxCellChars {
+				return &rowError{row: row, msg: fmt.Sprintf(msg.CellTooLong, cellRef(j, row), n, maxCellChars)}
+			}
+		}
+		if p.text > maxSourceText {
+			return &rowError{row: row, msg: fmt.Sprintf(msg.TextTooMuch, maxSourceText>>20, cellRef(j, row))}
+		}
+	}
+	return nil
+}
+
+// err is the error that ended the rows (the source's, or a cell over the limits). Asked before all rows were
+// taken (no header found), it stops the reading first: the goroutine would wait forever to hand over rows.
 func (p *prefetch) err() error {
-	<-p.done
+	p.halt()
+	if p.e != nil {
+		return p.e
+	}
 	return p.src.err()
 }
 
