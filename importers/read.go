@@ -428,7 +428,7 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Repo
 		if isCSV && len(cells) > tr.width {
 			// More cells than the header: an unquoted comma, most often a thousands separator (1,234.50).
 			if extra := strings.Join(cells[tr.width:], ""); ParseText(extra) != "" {
-				rep.errorf(Issue{Table: t.Name, File: l.file, Row: n, Column: msg.CSVBeyondHeader, Cell: cellRef(tr.width, n), Value: cells[tr.width]},
+				rep.errorf(Issue{Table: t.Name, File: l.file, Row: n, Column: msg.CSVBeyondHeader, Cell: cellRef(tr.width, n), Value: excerpt(cells[tr.width])},
 					msg.CSVExtraCells, len(cells), tr.width)
 			}
 		}
@@ -443,7 +443,7 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Repo
 	}
 	for _, id := range tr.order {
 		if n := tr.unknown[id]; n > maxSameUnknown {
-			rep.errorf(at, msg.ValNotOnRosterMore, id, n-maxSameUnknown, n, maxSameUnknown)
+			rep.errorf(at, msg.ValNotOnRosterMore, excerpt(id), n-maxSameUnknown, n, maxSameUnknown)
 		}
 	}
 	if rd.opt.OnTable != nil {
@@ -546,8 +546,9 @@ func (tr *tableReader) lookAlike(cells []string, n int) {
 				continue
 			}
 			if looksLike(nameKey(c), append([]string{col.Name}, col.Aliases...)) {
-				tr.rep.warnf(Issue{Table: tr.t.Name, File: tr.loc.file, Sheet: tr.loc.sheet, Row: n, Column: strings.TrimSpace(c),
-					Cell: cellRef(j, n)}, msg.InLooksLike, strings.TrimSpace(c), col.Header(), col.Name)
+				h := excerpt(strings.TrimSpace(c))
+				tr.rep.warnf(Issue{Table: tr.t.Name, File: tr.loc.file, Sheet: tr.loc.sheet, Row: n, Column: h,
+					Cell: cellRef(j, n)}, msg.InLooksLike, h, col.Header(), col.Name)
 				used[j] = true
 				break
 			}
