@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -203,15 +202,6 @@ func (rd *reader) buildEnums() {
 	add("adjustment kind", p.AdjustmentKindEnum())
 }
 
-// otherSpreadsheets are the formats a table may be saved in that are not read: WPS's own (.et), OpenDocument,
-// Apple Numbers, binary and template Excel formats.
-var otherSpreadsheets = map[string]bool{".et": true, ".ett": true, ".ods": true, ".fods": true, ".numbers": true,
-	".xlsb": true, ".xltx": true, ".xltm": true, ".xlam": true}
-
-// correctionsFile is the name payout correct gives the rows it cannot put into a workbook's adjustments
-// table (msg.CorrectionFileFmt, perhaps numbered).
-var correctionsFile = regexp.MustCompile(`^` + strings.Replace(regexp.QuoteMeta(strings.TrimSuffix(msg.CorrectionFileFmt, ".csv")), "%s", `[0-9]{4}-[0-9]{2}`, 1) + `(-[0-9]+)?\.csv$`)
-
 // nameKey is the matching key of a table, sheet, file or column name: folded (fold.Key), "_" and "-" dropped.
 func nameKey(s string) string {
 	return strings.NewReplacer("_", "", "-", "").Replace(fold.Key(s))
@@ -240,100 +230,20 @@ var tableKeys = func() map[string]*Table {
 	return m
 }()
 
-// locate finds where each table is: a CSV named after it, a workbook named after it (its sheet named after
-// it, else its first visible sheet) or any sheet named after it in any workbook.
-func (rd *reader) locate(entries []os.DirEntry) map[string][]location {
-	locs := map[string][]location{}
-	names := make([]string, 0, len(entries))
-	for _, e := range entries {
-		n := e.Name()
-		if e.IsDir() || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "~$") {
-			continue
-		}
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		ext := strings.ToLower(filepath.Ext(n))
-		base := strings.TrimSuffix(n, filepath.Ext(n))
-		t := TableNamed(base)
-		switch ext {
-		case ".xls":
-			rd.rep.errorf(Issue{File: n}, msg.XLSOldFormat)
-		default:
-			// A table saved in another spreadsheet format is not lost without a word (a PDF printout or a
-			// backup beside it is left alone).
-			if t != nil && otherSpreadsheets[ext] {
-				rd.rep.errorf(Issue{File: n, Table: t.Name}, msg.InWrongFormat, t.Name, ext)
-			}
-		case ".csv", ".txt": // .txt: what Excel writes as "Unicode Text" or "Text (tab delimited)"
-			if t == nil && ext == ".txt" {
-				continue // notes and read-me files
-			}
-			if t == nil {
-				if correctionsFile.MatchString(n) {
-					rd.rep.warnf(Issue{File: n}, msg.InCorrectionsFile)
-				} else {
-					rd.rep.warnf(Issue{File: n}, msg.InUnknownFile)
-				}
-				continue
-			}
-			locs[t.Name] = append(locs[t.Name], location{file: n})
-		case ".xlsx", ".xlsm":
-			wb, err := openWorkbook(filepath.Join(rd.opt.Dir, n))
-			if err != nil {
-				rd.rep.errorf(Issue{File: n}, "%s", err.Error())
-				continue
-			}
-			rd.books[n] = wb
-			found := false
-			chosen := ""
-			if t != nil {
-				for _, s := range wb.sheets {
-					if TableNamed(s) == t {
-						chosen = s
-						break
-					}
-				}
-				if chosen == "" {
-					for _, s := range wb.sheets {
-						if wb.visible[s] {
-							chosen = s
-							break
-						}
-					}
-				}
-				if chosen != "" {
-					locs[t.Name] = append(locs[t.Name], location{file: n, sheet: chosen})
-					found = true
-				}
-			}
-			for _, s := range wb.sheets {
-				if s == chosen {
-					continue
-				}
-				if st := TableNamed(s); st != nil {
-					locs[st.Name] = append(locs[st.Name], location{file: n, sheet: s})
-					found = true
-				}
-			}
-			if !found {
-				rd.rep.warnf(Issue{File: n}, msg.InUnknownFile)
-			}
-		}
-	}
-	return locs
-}
-
 // open returns the row source of a location.
 func (rd *reader) open(l location) (rowSource, func(), error) {
 	p := filepath.Join(rd.opt.Dir, l.file)
 	if l.sheet == "" {
-		b, err := os.ReadFile(p)
+		f, err := openRegular(p, MaxCSVSize)
 		if err != nil {
 			return nil, nil, err
 		}
-		return openCSV(b), func() {}, nil
+		src, err := openCSV(f, MaxCSVSize)
+		if err != nil {
+			f.Close()
+			return nil, nil, err
+		}
+		return src, func() { f.Close() }, nil
 	}
 	src, err := rd.books[l.file].open(l.sheet)
 	if err != nil {
@@ -393,7 +303,7 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Repo
 	at := Issue{Table: t.Name, File: l.file, Sheet: l.sheet}
 	raw, closeFn, err := rd.open(l)
 	if err != nil {
-		rep.errorf(at, msg.InReadFailed, err)
+		fileError(rep, at, err)
 		return
 	}
 	src := newPrefetch(raw)
@@ -637,7 +547,8 @@ func cellRef(col, row int) string {
 	return ref
 }
 
-// hashFiles returns the SHA-256 of every file that gave a table, in name order.
+// hashFiles returns the SHA-256 of every file that gave a table, in name order. Each is opened as it was
+// checked when the folder was listed (a regular file within its kind's size limit) and read no further.
 func (rd *reader) hashFiles() ([]model.InputFile, error) {
 	names := make([]string, 0, len(rd.used))
 	for n := range rd.used {
@@ -646,12 +557,13 @@ func (rd *reader) hashFiles() ([]model.InputFile, error) {
 	sort.Strings(names)
 	out := make([]model.InputFile, 0, len(names))
 	for _, n := range names {
-		f, err := os.Open(filepath.Join(rd.opt.Dir, n))
+		limit := sizeLimit(n)
+		f, err := openRegular(filepath.Join(rd.opt.Dir, n), limit)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", n, err)
 		}
 		h := sha256.New()
-		size, err := io.Copy(h, f)
+		size, err := io.Copy(h, newCapReader(f, limit))
 		f.Close()
 		if err != nil {
 			return nil, err

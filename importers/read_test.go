@@ -1186,9 +1186,9 @@ func TestReadBadInput(t *testing.T) {
 				f.add(adj, "A07,系数,业务接待组,0.5,表现好,A02")
 			},
 			want: iss("调整.csv row 2, column 工号 (A2)", msg.ValProbationAdjust, "A07")},
-		{name: "unknown file", sev: Warning,
+		{name: "unknown file", sev: Error,
 			edit: func(f folder) { f["notes.csv"] = "a,b\n1,2\n" },
-			want: iss("notes.csv", msg.InUnknownFile)},
+			want: iss("notes.csv", msg.InUnclaimedFile)},
 		{name: "pool whose source table is missing", sev: Warning,
 			edit: func(f folder) { delete(f, "洗车记录.csv") },
 			want: iss("", msg.InPoolNoSource, "beauty", "washes")},
@@ -1409,18 +1409,22 @@ func TestReadTitleAndTotalRows(t *testing.T) {
 	}
 }
 
-// Lock files of Excel/WPS, hidden files and sub-folders are not input.
+// Lock files of Excel/WPS, hidden files, documents, images and sub-folders not named after a table are not
+// input.
 func TestReadIgnoredFiles(t *testing.T) {
 	dir := t.TempDir()
 	folder(baseFolder()).write(t, dir)
 	writeFile(t, dir, "~$员工名册.xlsx", []byte("owner lock"))
 	writeFile(t, dir, ".~lock.员工名册.xlsx#", []byte("lock"))
 	writeFile(t, dir, ".DS_Store", []byte{0, 1, 2})
-	if err := os.Mkdir(filepath.Join(dir, "员工名册.xlsx.d"), 0o755); err != nil {
+	if err := os.Mkdir(filepath.Join(dir, "备份"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Mkdir(filepath.Join(dir, "工单.csv"), 0o755); err != nil {
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
 		t.Fatal(err)
+	}
+	for _, n := range []string{"Thumbs.db", "desktop.ini", "10月维修工单.pdf", "方案.docx", "扫描.JPG", "截图.png", "~$10月维修工单.xlsx"} {
+		writeFile(t, dir, n, []byte("not a table"))
 	}
 	_, rep := read(t, dir)
 	if len(rep.Issues) != 0 {
