@@ -1,7 +1,9 @@
 package importers
 
 import (
+	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -185,9 +187,26 @@ func (rd *reader) check() {
 	}
 	for _, ti := range d.Tables {
 		if ti.OutsideMonth > 0 {
-			rd.rep.warnf(Issue{Table: ti.Table, File: ti.File, Sheet: ti.Sheet}, msg.InOutsideMonth, ti.OutsideMonth, rd.opt.Month)
+			rd.rep.warnf(Issue{Table: ti.Table, File: ti.File, Sheet: ti.Sheet}, msg.InOutsideMonth, ti.OutsideMonth, rd.opt.Month,
+				rowList(*rd.aside[ti.Table], ti.OutsideMonth))
 		}
 	}
+}
+
+// rowList names the rows listed (the first of count) by number: "row 3", "rows 3, 17", "rows 3, 17 and 53
+// more".
+func rowList(listed []int, count int) string {
+	nums := make([]string, len(listed))
+	for i, n := range listed {
+		nums[i] = strconv.Itoa(n)
+	}
+	switch {
+	case count == 1 && len(listed) == 1:
+		return fmt.Sprintf(msg.RowOne, listed[0])
+	case count > len(listed):
+		return fmt.Sprintf(msg.RowsMore, strings.Join(nums, ", "), count-len(listed))
+	}
+	return fmt.Sprintf(msg.Rows, strings.Join(nums, ", "))
 }
 
 // cellAt is an issue at a row of a table read earlier, with the column's header as written in the file and

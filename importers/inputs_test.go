@@ -380,3 +380,58 @@ func TestDecodeCSVMajority(t *testing.T) {
 		t.Errorf("GB18030: %v %q", enc, text)
 	}
 }
+
+// A date typed a year wrong is warned about at its cell; rows set aside are listed by number.
+func TestReadFarDates(t *testing.T) {
+	dir := t.TempDir()
+	f := folder(baseFolder())
+	f.add("维修工单.csv",
+		"R1,保养,A01,2026-09-28,2025-10-20,,1684", // row 2: settled a year early: set aside
+		"R2,保养,A01,2026-08-31,2026-10-02,,100",  // row 3: received 2 months before: no warning, counted
+		"R3,保养,A01,2026-09-30,2027-01-01,,100",  // row 4: settled 3 months after
+	)
+	for i := 1; i <= 7; i++ {
+		f.add("续保.csv", fmt.Sprintf("P%d,A01,2025-10-%02d,100", i, i)) // rows 2–8
+	}
+	f.write(t, dir)
+	data, rep := read(t, dir)
+	want := []string{
+		iss("维修工单.csv row 2, column 结算日期 (E2)", msg.ValDateFarBefore, "2025-10-20", 12, october),
+		iss("维修工单.csv row 4, column 结算日期 (E4)", msg.ValDateFarAfter, "2027-01-01", 3, october),
+		iss("续保.csv row 2, column 日期 (C2)", msg.ValDateFarBefore, "2025-10-01", 12, october),
+		iss("续保.csv row 6, column 日期 (C6)", msg.ValDateFarBefore, "2025-10-05", 12, october),
+		iss("续保.csv", msg.InFarDatesMore, 2, 7, 2, october),
+		iss("维修工单.csv", msg.InOutsideMonth, 2, october, "rows 2, 4"),
+		iss("续保.csv", msg.InOutsideMonth, 7, october, "rows 2, 3, 4, 5, 6 and 2 more"),
+	}
+	for _, w := range want {
+		if !hasIssue(rep, Warning, w) {
+			t.Errorf("want warning %s", w)
+		}
+	}
+	if hasIssue(rep, Warning, iss("续保.csv row 7, column 日期 (C7)", msg.ValDateFarBefore, "2025-10-06", 12, october)) {
+		t.Errorf("more than %d far dates listed", maxFarListed)
+	}
+	if t.Failed() {
+		t.Logf("issues:%s", issueLines(rep))
+	}
+	if len(data.RepairOrders) != 1 || data.RepairOrders[0].RONo != "R2" {
+		t.Errorf("repair orders = %+v", data.RepairOrders)
+	}
+}
+
+func TestRowList(t *testing.T) {
+	for _, c := range []struct {
+		listed []int
+		count  int
+		want   string
+	}{
+		{[]int{3}, 1, "row 3"},
+		{[]int{3, 17}, 2, "rows 3, 17"},
+		{[]int{3, 4, 5, 6, 7}, 55, "rows 3, 4, 5, 6, 7 and 50 more"},
+	} {
+		if got := rowList(c.listed, c.count); got != c.want {
+			t.Errorf("rowList(%v, %d) = %q, want %q", c.listed, c.count, got, c.want)
+		}
+	}
+}

@@ -66,6 +66,7 @@ type reader struct {
 	info    map[string]*model.TableInfo
 	uniques map[string]map[string]int // table/key → key value → first row
 	layouts map[string]*layout        // table → where its columns are (each written by its table's reader)
+	aside   map[string]*[]int         // table → its first rows set aside as dated outside the month (idem)
 }
 
 // layout is where a table's columns were found.
@@ -91,7 +92,7 @@ func Read(opt Options) (*model.MonthData, *Report, error) {
 	rd := &reader{
 		opt: opt, rep: &Report{}, data: &model.MonthData{Month: opt.Month},
 		books: map[string]*workbook{}, used: map[string]bool{}, info: map[string]*model.TableInfo{},
-		uniques: map[string]map[string]int{}, layouts: map[string]*layout{},
+		uniques: map[string]map[string]int{}, layouts: map[string]*layout{}, aside: map[string]*[]int{},
 	}
 	defer func() {
 		for _, wb := range rd.books {
@@ -113,6 +114,7 @@ func Read(opt Options) (*model.MonthData, *Report, error) {
 		rd.info[t.Name] = ti
 		rd.uniques[t.Name] = map[string]int{}
 		rd.layouts[t.Name] = &layout{}
+		rd.aside[t.Name] = &[]int{}
 		if len(ls) == 0 {
 			ti.Missing = true
 			if t.Name == TEmployees {
@@ -265,7 +267,20 @@ type tableReader struct {
 	sawText bool              // a row with text was read while looking for the header
 	unknown map[string]int    // ids not on the roster → rows naming them
 	order   []string          // those ids, in order of first sight
+	far     int               // dates more than maxFarMonths from the month
 }
+
+// maxAsideListed is how many of a table's rows set aside as dated outside the month are listed by number;
+// the rest are counted.
+const maxAsideListed = 5
+
+// maxFarMonths: a date more than this many months from the month computed is warned about at its cell (a
+// year typed wrong, 2025-10-20 for 2026-10-20, would otherwise just drop the row from every figure). A real
+// late or early row (a car received last month, an approval after delivery) is within it.
+const maxFarMonths = 2
+
+// maxFarListed is how many such dates of a table are warned about one by one; the rest are counted.
+const maxFarListed = 5
 
 // maxSameUnknown is how many rows of a table naming the same id that is not on the roster are listed one
 // by one; the rest are counted in one issue (a wrong id on the roster would otherwise bury everything).
@@ -346,7 +361,13 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Repo
 		r := &row{tr: tr, cells: cells, num: n}
 		if !rd.buildRow(r) {
 			ti.OutsideMonth++
+			if a := rd.aside[t.Name]; len(*a) < maxAsideListed {
+				*a = append(*a, n)
+			}
 		}
+	}
+	if tr.far > maxFarListed {
+		rep.warnf(at, msg.InFarDatesMore, tr.far-maxFarListed, tr.far, maxFarMonths, rd.opt.Month)
 	}
 	if err := src.err(); err != nil {
 		fileError(rep, at, err)

@@ -370,18 +370,19 @@ func TestReadGoodMonth(t *testing.T) {
 	writeGoodMonth(t, dir)
 	data, rep := read(t, dir)
 
-	// Only the rows-outside-the-month warnings, one per dated table.
+	// Only the rows-outside-the-month warnings, one per dated table, and the renewal dated a year early.
 	wantWarnings := []string{
-		iss("维修工单.xlsx [Sheet1]", msg.InOutsideMonth, 1, october),
-		iss("索赔回款.csv", msg.InOutsideMonth, 1, october),
-		iss("回款.csv", msg.InOutsideMonth, 1, october),
-		iss("精品销售.csv", msg.InOutsideMonth, 1, october),
-		iss("工时明细.csv", msg.InOutsideMonth, 1, october),
-		iss("洗车记录.csv", msg.InOutsideMonth, 1, october),
-		iss("美容销售.csv", msg.InOutsideMonth, 1, october),
-		iss("保险定损.csv", msg.InOutsideMonth, 1, october),
-		iss("续保.csv", msg.InOutsideMonth, 1, october),
-		iss("投诉与违规.csv", msg.InOutsideMonth, 1, october),
+		iss("续保.csv row 3, column 日期 (C3)", msg.ValDateFarBefore, "2025-10-12", 12, october),
+		iss("维修工单.xlsx [Sheet1]", msg.InOutsideMonth, 1, october, "row 7"),
+		iss("索赔回款.csv", msg.InOutsideMonth, 1, october, "row 3"),
+		iss("回款.csv", msg.InOutsideMonth, 1, october, "row 4"),
+		iss("精品销售.csv", msg.InOutsideMonth, 1, october, "row 5"),
+		iss("工时明细.csv", msg.InOutsideMonth, 1, october, "row 6"),
+		iss("洗车记录.csv", msg.InOutsideMonth, 1, october, "row 4"),
+		iss("美容销售.csv", msg.InOutsideMonth, 1, october, "row 3"),
+		iss("保险定损.csv", msg.InOutsideMonth, 1, october, "row 3"),
+		iss("续保.csv", msg.InOutsideMonth, 1, october, "row 3"),
+		iss("投诉与违规.csv", msg.InOutsideMonth, 1, october, "row 4"),
 	}
 	var got []string
 	for _, i := range rep.Issues {
@@ -1179,7 +1180,7 @@ func TestReadBadInput(t *testing.T) {
 			edit: func(f folder) {
 				f.add("续保.csv", "P1,A01,2026-09-30,100", "P2,A01,2026-10-01,100", "P3,A01,2026-11-01,100")
 			},
-			want: iss("续保.csv", msg.InOutsideMonth, 2, october)},
+			want: iss("续保.csv", msg.InOutsideMonth, 2, october, "rows 2, 4")},
 		{name: "probation coefficient change ignored", sev: Warning,
 			edit: func(f folder) {
 				f.add(roster, "A07,钱九,服务顾问,3000,是,,,售后")
@@ -1269,7 +1270,7 @@ func TestReadValidatesRowsOutsideMonth(t *testing.T) {
 	}{
 		{Error, iss("续保.csv row 2, column 销售人工号 (B2)", msg.ValNotOnRoster, "X99")},
 		{Error, iss("续保.csv row 2, column 返点毛利 (D2)", msg.ValNotAmount, "abc")},
-		{Warning, iss("续保.csv", msg.InOutsideMonth, 1, october)},
+		{Warning, iss("续保.csv", msg.InOutsideMonth, 1, october, "row 2")},
 	} {
 		if !hasIssue(rep, w.sev, w.want) {
 			t.Errorf("want %s %s; issues:%s", w.sev, w.want, issueLines(rep))

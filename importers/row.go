@@ -183,7 +183,26 @@ func (r *row) date(col string) (model.Date, bool) {
 		r.errorf(col, msg.ValImplausibleDate, excerpt(v), d.String())
 		return model.Date{}, false
 	}
+	r.farDate(col, d)
 	return d, true
+}
+
+// farDate warns of a date more than maxFarMonths from the month computed, at its cell (the first
+// maxFarListed of a table; the others are counted).
+func (r *row) farDate(col string, d model.Date) {
+	m := r.tr.rd.opt.Month
+	apart := (d.Year*12 + int(d.Month)) - (m.Year*12 + int(m.Month))
+	if apart >= -maxFarMonths && apart <= maxFarMonths {
+		return
+	}
+	if r.tr.far++; r.tr.far > maxFarListed {
+		return
+	}
+	if apart < 0 {
+		r.warnf(col, msg.ValDateFarBefore, d, -apart, m)
+	} else {
+		r.warnf(col, msg.ValDateFarAfter, d, apart, m)
+	}
 }
 
 // dateRead reports whether a date column is empty or was read; false when it holds a value that is not a date.

@@ -37,3 +37,13 @@ const (
 	KindCSV      = "CSV file"
 	KindWorkbook = "workbook"
 )
+
+// Rows dated outside the month, and dates far from it.
+const (
+	RowOne           = "row %d"
+	Rows             = "rows %s"
+	RowsMore         = "rows %s and %d more"
+	ValDateFarBefore = "%s is %d months before %s, the month computed: mistyped? (a row counts only in the month of its date)"
+	ValDateFarAfter  = "%s is %d months after %s, the month computed: mistyped? (a row counts only in the month of its date)"
+	InFarDatesMore   = "%d more dates of this table (%d in all) are more than %d months from %s; the first are listed"
+)
