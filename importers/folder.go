@@ -182,6 +182,17 @@ func TableInName(name string) (t *Table, ambiguous []*Table) {
 	return t, nil
 }
 
+// FileTable is the table the reader takes from a CSV or .txt file of the month's folder by its name
+// (TableInName of the name without its extension): nil for a name that names no table or two, for a file
+// that is clearly not data, and for payout correct's corrections file (调整-2026-10更正.csv), which is not read.
+func FileTable(name string) *Table {
+	if notData(name) || correctionsFile.MatchString(name) {
+		return nil
+	}
+	t, _ := TableInName(strings.TrimSuffix(name, filepath.Ext(name)))
+	return t
+}
+
 // locate finds where each table is (SPEC §2, and issue 10: a name that contains a table's name is that
 // table): a CSV whose name names it; a workbook whose name names it (its sheet named after it, else its first
 // visible sheet when that sheet is not named after another table); any sheet of any workbook named after it.

@@ -412,9 +412,10 @@ func (tr *tableReader) findHeader() (int, []string) {
 				continue
 			}
 			if prev, seen := idx[name]; seen {
+				h := excerpt(strings.TrimSpace(c))
 				dups = append(dups, Issue{Table: tr.t.Name, File: tr.loc.file, Sheet: tr.loc.sheet, Row: n,
-					Column: strings.TrimSpace(c), Cell: cellRef(j, n),
-					Message: fmt.Sprintf(msg.InDuplicateColumn, headers[name], cellRef(prev, n), strings.TrimSpace(c), cellRef(j, n), name)})
+					Column: h, Cell: cellRef(j, n),
+					Message: fmt.Sprintf(msg.InDuplicateColumn, excerpt(headers[name]), cellRef(prev, n), h, cellRef(j, n), name)})
 				continue
 			}
 			idx[name] = j
