@@ -269,15 +269,12 @@ func (sc *csvScan) end(l *lineScan) {
 	case !l.nonASCII:
 	case uOK && (!gOK || l.wide >= minWideRunes):
 		sc.utf8++
-		sc.validNonASCII++
 		if sc.firstUTF8 == 0 {
 			sc.firstUTF8 = n
 		}
-	case uOK:
-		sc.validNonASCII++
+	case uOK: // valid as both, with few Chinese characters: no evidence either way
 	case gOK:
 		sc.gb++
-		sc.validNonASCII++
 		if sc.firstGB == 0 {
 			sc.firstGB = n
 		}
