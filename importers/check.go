@@ -1,7 +1,9 @@
 package importers
 
 import (
+	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -29,10 +31,10 @@ func (rd *reader) check() {
 		m := rd.ids[id]
 		switch {
 		case strings.HasPrefix(problem, "ambiguous"):
-			rd.rep.errorf(at(TEmployees, e.Src, "master_id"), msg.ValNameAmbiguous, e.MasterID, strings.TrimPrefix(problem, "ambiguous:"))
+			rd.rep.errorf(at(TEmployees, e.Src, "master_id"), msg.ValNameAmbiguous, excerpt(e.MasterID), strings.TrimPrefix(problem, "ambiguous:"))
 			continue
 		case problem != "":
-			rd.rep.errorf(at(TEmployees, e.Src, "master_id"), msg.ChkMasterMissing, e.MasterID)
+			rd.rep.errorf(at(TEmployees, e.Src, "master_id"), msg.ChkMasterMissing, excerpt(e.MasterID))
 			continue
 		}
 		e.MasterID = id
@@ -41,7 +43,7 @@ func (rd *reader) check() {
 			rd.rep.errorf(at(TEmployees, e.Src, "master_id"), msg.ChkMasterSelf)
 			continue
 		case m.MasterID != "":
-			rd.rep.errorf(at(TEmployees, e.Src, "master_id"), msg.ChkMasterIsApprentice, id, m.MasterID)
+			rd.rep.errorf(at(TEmployees, e.Src, "master_id"), msg.ChkMasterIsApprentice, excerpt(id), excerpt(m.MasterID))
 		}
 		if !e.HasShare {
 			rd.rep.errorf(at(TEmployees, e.Src, "apprentice_share"), msg.ChkShareRequired)
@@ -53,7 +55,7 @@ func (rd *reader) check() {
 	}
 	for _, id := range masters {
 		if shares[id].GreaterThan(decimal.NewFromInt(1)) {
-			rd.rep.errorf(at(TEmployees, rd.ids[id].Src, "id"), msg.ChkSharesOver, id, shares[id].String())
+			rd.rep.errorf(at(TEmployees, rd.ids[id].Src, "id"), msg.ChkSharesOver, excerpt(id), shares[id].String())
 		}
 	}
 
@@ -82,7 +84,7 @@ func (rd *reader) check() {
 			continue
 		}
 		if !have[[2]string{spec.Metric.Name, e.ID}] {
-			rd.rep.errorf(targetsAt, msg.ChkSellerTarget, e.ID, e.Name, spec.Metric.Name, metricLabel(p, spec.Metric.Name), e.ID)
+			rd.rep.errorf(targetsAt, msg.ChkSellerTarget, excerpt(e.ID), excerpt(e.Name), spec.Metric.Name, metricLabel(p, spec.Metric.Name), excerpt(e.ID))
 		}
 	}
 
@@ -113,11 +115,11 @@ func (rd *reader) check() {
 		}
 		ps := byTech[id]
 		if p.HoursScheme(e.Role) == nil {
-			rd.rep.errorf(at(TLaborHours, ps.first, "tech_id"), msg.ChkHoursRole, e.ID, roleLabel(p, e.Role), ps.rows)
+			rd.rep.errorf(at(TLaborHours, ps.first, "tech_id"), msg.ChkHoursRole, excerpt(e.ID), roleLabel(p, e.Role), ps.rows)
 			continue
 		}
 		if m := rd.ids[e.MasterID]; m != nil && m.Role != e.Role {
-			rd.rep.errorf(at(TLaborHours, ps.first, "tech_id"), msg.ChkApprenticeRole, e.ID, roleLabel(p, e.Role), m.ID, roleLabel(p, m.Role))
+			rd.rep.errorf(at(TLaborHours, ps.first, "tech_id"), msg.ChkApprenticeRole, excerpt(e.ID), roleLabel(p, e.Role), excerpt(m.ID), roleLabel(p, m.Role))
 		}
 	}
 	teams := model.Teams(d.Employees)
@@ -144,16 +146,16 @@ func (rd *reader) check() {
 			src = ps.first
 		}
 		if top := sch.Tiers.Bands[len(sch.Tiers.Bands)-1].To; top != nil && hours.GreaterThan(top.Decimal) {
-			rd.rep.warnf(at(TLaborHours, src, "hours"), msg.ChkHoursAboveTop, t.Master, hours.String(), top.String())
+			rd.rep.warnf(at(TLaborHours, src, "hours"), msg.ChkHoursAboveTop, excerpt(t.Master), hours.String(), top.String())
 		}
 		if mt := sch.Material; mt != nil && len(mt.Bands) > 0 {
 			last := mt.Bands[len(mt.Bands)-1].UpTo.Decimal
 			if mat.GreaterThan(last.Mul(hours)) {
 				// SPEC §3 warns of it whatever the hours; below the first tier the team earns nothing anyway.
 				if hours.GreaterThanOrEqual(sch.Tiers.Bands[0].From.Decimal) {
-					rd.rep.warnf(at(TLaborHours, src, "material_cost"), msg.ChkMaterialAbove, t.Master, mat.String(), hours.String(), last.String(), mt.Above.String())
+					rd.rep.warnf(at(TLaborHours, src, "material_cost"), msg.ChkMaterialAbove, excerpt(t.Master), mat.String(), hours.String(), last.String(), mt.Above.String())
 				} else {
-					rd.rep.warnf(at(TLaborHours, src, "material_cost"), msg.ChkMaterialAboveNoTier, t.Master, mat.String(), hours.String(), last.String())
+					rd.rep.warnf(at(TLaborHours, src, "material_cost"), msg.ChkMaterialAboveNoTier, excerpt(t.Master), mat.String(), hours.String(), last.String())
 				}
 			}
 		}
@@ -167,7 +169,7 @@ func (rd *reader) check() {
 	if ap := p.Pool(p.AdvisorDeductions.Pool.Name); ap != nil {
 		for _, e := range d.Employees {
 			if _, member := ap.Coefficient(e.Role); member && !e.Probation && !scored[e.ID] {
-				rd.rep.warnf(at(TEmployees, e.Src, "id"), msg.ChkNoAdvisorScore, e.ID, e.Name)
+				rd.rep.warnf(at(TEmployees, e.Src, "id"), msg.ChkNoAdvisorScore, excerpt(e.ID), excerpt(e.Name))
 			}
 		}
 	}
@@ -185,9 +187,26 @@ func (rd *reader) check() {
 	}
 	for _, ti := range d.Tables {
 		if ti.OutsideMonth > 0 {
-			rd.rep.warnf(Issue{Table: ti.Table, File: ti.File, Sheet: ti.Sheet}, msg.InOutsideMonth, ti.OutsideMonth, rd.opt.Month)
+			rd.rep.warnf(Issue{Table: ti.Table, File: ti.File, Sheet: ti.Sheet}, msg.InOutsideMonth, ti.OutsideMonth, rd.opt.Month,
+				rowList(*rd.aside[ti.Table], ti.OutsideMonth))
 		}
 	}
+}
+
+// rowList names the rows listed (the first of count) by number: "row 3", "rows 3, 17", "rows 3, 17 and 53
+// more".
+func rowList(listed []int, count int) string {
+	nums := make([]string, len(listed))
+	for i, n := range listed {
+		nums[i] = strconv.Itoa(n)
+	}
+	switch {
+	case count == 1 && len(listed) == 1:
+		return fmt.Sprintf(msg.RowOne, listed[0])
+	case count > len(listed):
+		return fmt.Sprintf(msg.RowsMore, strings.Join(nums, ", "), count-len(listed))
+	}
+	return fmt.Sprintf(msg.Rows, strings.Join(nums, ", "))
 }
 
 // cellAt is an issue at a row of a table read earlier, with the column's header as written in the file and

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -67,6 +66,7 @@ type reader struct {
 	info    map[string]*model.TableInfo
 	uniques map[string]map[string]int // table/key → key value → first row
 	layouts map[string]*layout        // table → where its columns are (each written by its table's reader)
+	aside   map[string]*[]int         // table → its first rows set aside as dated outside the month (idem)
 }
 
 // layout is where a table's columns were found.
@@ -92,7 +92,7 @@ func Read(opt Options) (*model.MonthData, *Report, error) {
 	rd := &reader{
 		opt: opt, rep: &Report{}, data: &model.MonthData{Month: opt.Month},
 		books: map[string]*workbook{}, used: map[string]bool{}, info: map[string]*model.TableInfo{},
-		uniques: map[string]map[string]int{}, layouts: map[string]*layout{},
+		uniques: map[string]map[string]int{}, layouts: map[string]*layout{}, aside: map[string]*[]int{},
 	}
 	defer func() {
 		for _, wb := range rd.books {
@@ -114,6 +114,7 @@ func Read(opt Options) (*model.MonthData, *Report, error) {
 		rd.info[t.Name] = ti
 		rd.uniques[t.Name] = map[string]int{}
 		rd.layouts[t.Name] = &layout{}
+		rd.aside[t.Name] = &[]int{}
 		if len(ls) == 0 {
 			ti.Missing = true
 			if t.Name == TEmployees {
@@ -203,15 +204,6 @@ func (rd *reader) buildEnums() {
 	add("adjustment kind", p.AdjustmentKindEnum())
 }
 
-// otherSpreadsheets are the formats a table may be saved in that are not read: WPS's own (.et), OpenDocument,
-// Apple Numbers, binary and template Excel formats.
-var otherSpreadsheets = map[string]bool{".et": true, ".ett": true, ".ods": true, ".fods": true, ".numbers": true,
-	".xlsb": true, ".xltx": true, ".xltm": true, ".xlam": true}
-
-// correctionsFile is the name payout correct gives the rows it cannot put into a workbook's adjustments
-// table (msg.CorrectionFileFmt, perhaps numbered).
-var correctionsFile = regexp.MustCompile(`^` + strings.Replace(regexp.QuoteMeta(strings.TrimSuffix(msg.CorrectionFileFmt, ".csv")), "%s", `[0-9]{4}-[0-9]{2}`, 1) + `(-[0-9]+)?\.csv$`)
-
 // nameKey is the matching key of a table, sheet, file or column name: folded (fold.Key), "_" and "-" dropped.
 func nameKey(s string) string {
 	return strings.NewReplacer("_", "", "-", "").Replace(fold.Key(s))
@@ -240,100 +232,20 @@ var tableKeys = func() map[string]*Table {
 	return m
 }()
 
-// locate finds where each table is: a CSV named after it, a workbook named after it (its sheet named after
-// it, else its first visible sheet) or any sheet named after it in any workbook.
-func (rd *reader) locate(entries []os.DirEntry) map[string][]location {
-	locs := map[string][]location{}
-	names := make([]string, 0, len(entries))
-	for _, e := range entries {
-		n := e.Name()
-		if e.IsDir() || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "~$") {
-			continue
-		}
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		ext := strings.ToLower(filepath.Ext(n))
-		base := strings.TrimSuffix(n, filepath.Ext(n))
-		t := TableNamed(base)
-		switch ext {
-		case ".xls":
-			rd.rep.errorf(Issue{File: n}, msg.XLSOldFormat)
-		default:
-			// A table saved in another spreadsheet format is not lost without a word (a PDF printout or a
-			// backup beside it is left alone).
-			if t != nil && otherSpreadsheets[ext] {
-				rd.rep.errorf(Issue{File: n, Table: t.Name}, msg.InWrongFormat, t.Name, ext)
-			}
-		case ".csv", ".txt": // .txt: what Excel writes as "Unicode Text" or "Text (tab delimited)"
-			if t == nil && ext == ".txt" {
-				continue // notes and read-me files
-			}
-			if t == nil {
-				if correctionsFile.MatchString(n) {
-					rd.rep.warnf(Issue{File: n}, msg.InCorrectionsFile)
-				} else {
-					rd.rep.warnf(Issue{File: n}, msg.InUnknownFile)
-				}
-				continue
-			}
-			locs[t.Name] = append(locs[t.Name], location{file: n})
-		case ".xlsx", ".xlsm":
-			wb, err := openWorkbook(filepath.Join(rd.opt.Dir, n))
-			if err != nil {
-				rd.rep.errorf(Issue{File: n}, "%s", err.Error())
-				continue
-			}
-			rd.books[n] = wb
-			found := false
-			chosen := ""
-			if t != nil {
-				for _, s := range wb.sheets {
-					if TableNamed(s) == t {
-						chosen = s
-						break
-					}
-				}
-				if chosen == "" {
-					for _, s := range wb.sheets {
-						if wb.visible[s] {
-							chosen = s
-							break
-						}
-					}
-				}
-				if chosen != "" {
-					locs[t.Name] = append(locs[t.Name], location{file: n, sheet: chosen})
-					found = true
-				}
-			}
-			for _, s := range wb.sheets {
-				if s == chosen {
-					continue
-				}
-				if st := TableNamed(s); st != nil {
-					locs[st.Name] = append(locs[st.Name], location{file: n, sheet: s})
-					found = true
-				}
-			}
-			if !found {
-				rd.rep.warnf(Issue{File: n}, msg.InUnknownFile)
-			}
-		}
-	}
-	return locs
-}
-
 // open returns the row source of a location.
 func (rd *reader) open(l location) (rowSource, func(), error) {
 	p := filepath.Join(rd.opt.Dir, l.file)
 	if l.sheet == "" {
-		b, err := os.ReadFile(p)
+		f, err := openRegular(p, MaxCSVSize)
 		if err != nil {
 			return nil, nil, err
 		}
-		return openCSV(b), func() {}, nil
+		src, err := openCSV(f, MaxCSVSize)
+		if err != nil {
+			f.Close()
+			return nil, nil, err
+		}
+		return src, func() { f.Close() }, nil
 	}
 	src, err := rd.books[l.file].open(l.sheet)
 	if err != nil {
@@ -355,7 +267,20 @@ type tableReader struct {
 	sawText bool              // a row with text was read while looking for the header
 	unknown map[string]int    // ids not on the roster → rows naming them
 	order   []string          // those ids, in order of first sight
+	far     int               // dates more than maxFarMonths from the month
 }
+
+// maxAsideListed is how many of a table's rows set aside as dated outside the month are listed by number;
+// the rest are counted.
+const maxAsideListed = 5
+
+// maxFarMonths: a date more than this many months from the month computed is warned about at its cell (a
+// year typed wrong, 2025-10-20 for 2026-10-20, would otherwise just drop the row from every figure). A real
+// late or early row (a car received last month, an approval after delivery) is within it.
+const maxFarMonths = 2
+
+// maxFarListed is how many such dates of a table are warned about one by one; the rest are counted.
+const maxFarListed = 5
 
 // maxSameUnknown is how many rows of a table naming the same id that is not on the roster are listed one
 // by one; the rest are counted in one issue (a wrong id on the roster would otherwise bury everything).
@@ -393,7 +318,7 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Repo
 	at := Issue{Table: t.Name, File: l.file, Sheet: l.sheet}
 	raw, closeFn, err := rd.open(l)
 	if err != nil {
-		rep.errorf(at, msg.InReadFailed, err)
+		fileError(rep, at, err)
 		return
 	}
 	src := newPrefetch(raw)
@@ -428,7 +353,7 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Repo
 		if isCSV && len(cells) > tr.width {
 			// More cells than the header: an unquoted comma, most often a thousands separator (1,234.50).
 			if extra := strings.Join(cells[tr.width:], ""); ParseText(extra) != "" {
-				rep.errorf(Issue{Table: t.Name, File: l.file, Row: n, Column: msg.CSVBeyondHeader, Cell: cellRef(tr.width, n), Value: cells[tr.width]},
+				rep.errorf(Issue{Table: t.Name, File: l.file, Row: n, Column: msg.CSVBeyondHeader, Cell: cellRef(tr.width, n), Value: excerpt(cells[tr.width])},
 					msg.CSVExtraCells, len(cells), tr.width)
 			}
 		}
@@ -436,14 +361,20 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Repo
 		r := &row{tr: tr, cells: cells, num: n}
 		if !rd.buildRow(r) {
 			ti.OutsideMonth++
+			if a := rd.aside[t.Name]; len(*a) < maxAsideListed {
+				*a = append(*a, n)
+			}
 		}
+	}
+	if tr.far > maxFarListed {
+		rep.warnf(at, msg.InFarDatesMore, tr.far-maxFarListed, tr.far, maxFarMonths, rd.opt.Month)
 	}
 	if err := src.err(); err != nil {
 		fileError(rep, at, err)
 	}
 	for _, id := range tr.order {
 		if n := tr.unknown[id]; n > maxSameUnknown {
-			rep.errorf(at, msg.ValNotOnRosterMore, id, n-maxSameUnknown, n, maxSameUnknown)
+			rep.errorf(at, msg.ValNotOnRosterMore, excerpt(id), n-maxSameUnknown, n, maxSameUnknown)
 		}
 	}
 	if rd.opt.OnTable != nil {
@@ -481,9 +412,10 @@ func (tr *tableReader) findHeader() (int, []string) {
 				continue
 			}
 			if prev, seen := idx[name]; seen {
+				h := excerpt(strings.TrimSpace(c))
 				dups = append(dups, Issue{Table: tr.t.Name, File: tr.loc.file, Sheet: tr.loc.sheet, Row: n,
-					Column: strings.TrimSpace(c), Cell: cellRef(j, n),
-					Message: fmt.Sprintf(msg.InDuplicateColumn, headers[name], cellRef(prev, n), strings.TrimSpace(c), cellRef(j, n), name)})
+					Column: h, Cell: cellRef(j, n),
+					Message: fmt.Sprintf(msg.InDuplicateColumn, excerpt(headers[name]), cellRef(prev, n), h, cellRef(j, n), name)})
 				continue
 			}
 			idx[name] = j
@@ -546,8 +478,9 @@ func (tr *tableReader) lookAlike(cells []string, n int) {
 				continue
 			}
 			if looksLike(nameKey(c), append([]string{col.Name}, col.Aliases...)) {
-				tr.rep.warnf(Issue{Table: tr.t.Name, File: tr.loc.file, Sheet: tr.loc.sheet, Row: n, Column: strings.TrimSpace(c),
-					Cell: cellRef(j, n)}, msg.InLooksLike, strings.TrimSpace(c), col.Header(), col.Name)
+				h := excerpt(strings.TrimSpace(c))
+				tr.rep.warnf(Issue{Table: tr.t.Name, File: tr.loc.file, Sheet: tr.loc.sheet, Row: n, Column: h,
+					Cell: cellRef(j, n)}, msg.InLooksLike, h, col.Header(), col.Name)
 				used[j] = true
 				break
 			}
@@ -636,7 +569,8 @@ func cellRef(col, row int) string {
 	return ref
 }
 
-// hashFiles returns the SHA-256 of every file that gave a table, in name order.
+// hashFiles returns the SHA-256 of every file that gave a table, in name order. Each is opened as it was
+// checked when the folder was listed (a regular file within its kind's size limit) and read no further.
 func (rd *reader) hashFiles() ([]model.InputFile, error) {
 	names := make([]string, 0, len(rd.used))
 	for n := range rd.used {
@@ -645,12 +579,13 @@ func (rd *reader) hashFiles() ([]model.InputFile, error) {
 	sort.Strings(names)
 	out := make([]model.InputFile, 0, len(names))
 	for _, n := range names {
-		f, err := os.Open(filepath.Join(rd.opt.Dir, n))
+		limit := sizeLimit(n)
+		f, err := openRegular(filepath.Join(rd.opt.Dir, n), limit)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", n, err)
 		}
 		h := sha256.New()
-		size, err := io.Copy(h, f)
+		size, err := io.Copy(h, newCapReader(f, limit))
 		f.Close()
 		if err != nil {
 			return nil, err

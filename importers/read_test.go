@@ -370,18 +370,19 @@ func TestReadGoodMonth(t *testing.T) {
 	writeGoodMonth(t, dir)
 	data, rep := read(t, dir)
 
-	// Only the rows-outside-the-month warnings, one per dated table.
+	// Only the rows-outside-the-month warnings, one per dated table, and the renewal dated a year early.
 	wantWarnings := []string{
-		iss("维修工单.xlsx [Sheet1]", msg.InOutsideMonth, 1, october),
-		iss("索赔回款.csv", msg.InOutsideMonth, 1, october),
-		iss("回款.csv", msg.InOutsideMonth, 1, october),
-		iss("精品销售.csv", msg.InOutsideMonth, 1, october),
-		iss("工时明细.csv", msg.InOutsideMonth, 1, october),
-		iss("洗车记录.csv", msg.InOutsideMonth, 1, october),
-		iss("美容销售.csv", msg.InOutsideMonth, 1, october),
-		iss("保险定损.csv", msg.InOutsideMonth, 1, october),
-		iss("续保.csv", msg.InOutsideMonth, 1, october),
-		iss("投诉与违规.csv", msg.InOutsideMonth, 1, october),
+		iss("续保.csv row 3, column 日期 (C3)", msg.ValDateFarBefore, "2025-10-12", 12, october),
+		iss("维修工单.xlsx [Sheet1]", msg.InOutsideMonth, 1, october, "row 7"),
+		iss("索赔回款.csv", msg.InOutsideMonth, 1, october, "row 3"),
+		iss("回款.csv", msg.InOutsideMonth, 1, october, "row 4"),
+		iss("精品销售.csv", msg.InOutsideMonth, 1, october, "row 5"),
+		iss("工时明细.csv", msg.InOutsideMonth, 1, october, "row 6"),
+		iss("洗车记录.csv", msg.InOutsideMonth, 1, october, "row 4"),
+		iss("美容销售.csv", msg.InOutsideMonth, 1, october, "row 3"),
+		iss("保险定损.csv", msg.InOutsideMonth, 1, october, "row 3"),
+		iss("续保.csv", msg.InOutsideMonth, 1, october, "row 3"),
+		iss("投诉与违规.csv", msg.InOutsideMonth, 1, october, "row 4"),
 	}
 	var got []string
 	for _, i := range rep.Issues {
@@ -1179,16 +1180,16 @@ func TestReadBadInput(t *testing.T) {
 			edit: func(f folder) {
 				f.add("续保.csv", "P1,A01,2026-09-30,100", "P2,A01,2026-10-01,100", "P3,A01,2026-11-01,100")
 			},
-			want: iss("续保.csv", msg.InOutsideMonth, 2, october)},
+			want: iss("续保.csv", msg.InOutsideMonth, 2, october, "rows 2, 4")},
 		{name: "probation coefficient change ignored", sev: Warning,
 			edit: func(f folder) {
 				f.add(roster, "A07,钱九,服务顾问,3000,是,,,售后")
 				f.add(adj, "A07,系数,业务接待组,0.5,表现好,A02")
 			},
 			want: iss("调整.csv row 2, column 工号 (A2)", msg.ValProbationAdjust, "A07")},
-		{name: "unknown file", sev: Warning,
+		{name: "unknown file", sev: Error,
 			edit: func(f folder) { f["notes.csv"] = "a,b\n1,2\n" },
-			want: iss("notes.csv", msg.InUnknownFile)},
+			want: iss("notes.csv", msg.InUnclaimedFile)},
 		{name: "pool whose source table is missing", sev: Warning,
 			edit: func(f folder) { delete(f, "洗车记录.csv") },
 			want: iss("", msg.InPoolNoSource, "beauty", "washes")},
@@ -1269,7 +1270,7 @@ func TestReadValidatesRowsOutsideMonth(t *testing.T) {
 	}{
 		{Error, iss("续保.csv row 2, column 销售人工号 (B2)", msg.ValNotOnRoster, "X99")},
 		{Error, iss("续保.csv row 2, column 返点毛利 (D2)", msg.ValNotAmount, "abc")},
-		{Warning, iss("续保.csv", msg.InOutsideMonth, 1, october)},
+		{Warning, iss("续保.csv", msg.InOutsideMonth, 1, october, "row 2")},
 	} {
 		if !hasIssue(rep, w.sev, w.want) {
 			t.Errorf("want %s %s; issues:%s", w.sev, w.want, issueLines(rep))
@@ -1409,18 +1410,22 @@ func TestReadTitleAndTotalRows(t *testing.T) {
 	}
 }
 
-// Lock files of Excel/WPS, hidden files and sub-folders are not input.
+// Lock files of Excel/WPS, hidden files, documents, images and sub-folders not named after a table are not
+// input.
 func TestReadIgnoredFiles(t *testing.T) {
 	dir := t.TempDir()
 	folder(baseFolder()).write(t, dir)
 	writeFile(t, dir, "~$员工名册.xlsx", []byte("owner lock"))
 	writeFile(t, dir, ".~lock.员工名册.xlsx#", []byte("lock"))
 	writeFile(t, dir, ".DS_Store", []byte{0, 1, 2})
-	if err := os.Mkdir(filepath.Join(dir, "员工名册.xlsx.d"), 0o755); err != nil {
+	if err := os.Mkdir(filepath.Join(dir, "备份"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Mkdir(filepath.Join(dir, "工单.csv"), 0o755); err != nil {
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
 		t.Fatal(err)
+	}
+	for _, n := range []string{"Thumbs.db", "desktop.ini", "10月维修工单.pdf", "方案.docx", "扫描.JPG", "截图.png", "~$10月维修工单.xlsx"} {
+		writeFile(t, dir, n, []byte("not a table"))
 	}
 	_, rep := read(t, dir)
 	if len(rep.Issues) != 0 {

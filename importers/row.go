@@ -30,7 +30,7 @@ func (r *row) at(col string) Issue {
 	if j, ok := r.tr.idx[col]; ok {
 		i.Column, i.Cell = r.tr.headers[col], cellRef(j, r.num)
 		if j < len(r.cells) {
-			i.Value = r.cells[j]
+			i.Value = excerpt(r.cells[j])
 		}
 	} else if c := r.tr.t.Column(col); c != nil {
 		i.Column = c.Header()
@@ -82,6 +82,14 @@ func (r *row) raw(col string) (string, bool) {
 	return "", false
 }
 
+// cell is the text of a column's cell as read, "" when absent; nothing is reported.
+func (r *row) cell(col string) string {
+	if j, ok := r.tr.idx[col]; ok && j < len(r.cells) {
+		return r.cells[j]
+	}
+	return ""
+}
+
 func (r *row) text(col string) string {
 	v, _ := r.raw(col)
 	return ParseText(v)
@@ -100,7 +108,7 @@ func (r *row) amount(col string) (decimal.Decimal, bool) {
 	}
 	d, bad := ParseAmount(v)
 	if bad != "" {
-		r.errorf(col, bad, v)
+		r.errorf(col, bad, excerpt(v))
 		return decimal.Zero, false
 	}
 	return d, true
@@ -114,7 +122,7 @@ func (r *row) number(col string) (decimal.Decimal, bool) {
 	}
 	d, bad := ParseAmount(v)
 	if bad != "" {
-		r.errorf(col, msg.ValNotNumber, v)
+		r.errorf(col, msg.ValNotNumber, excerpt(v))
 		return decimal.Zero, false
 	}
 	return d, true
@@ -150,11 +158,11 @@ func (r *row) ratio(col string) (decimal.Decimal, bool) {
 	}
 	d, bad := ParseRatio(v)
 	if bad != "" {
-		r.errorf(col, bad, v)
+		r.errorf(col, bad, excerpt(v))
 		return decimal.Zero, false
 	}
 	if d.IsNegative() || d.GreaterThan(decimal.NewFromInt(1)) {
-		r.errorf(col, msg.ValRatioRange, v)
+		r.errorf(col, msg.ValRatioRange, excerpt(v))
 	}
 	return d, true
 }
@@ -166,16 +174,35 @@ func (r *row) date(col string) (model.Date, bool) {
 	}
 	d, bad := ParseDate(v, r.tr.src.date1904())
 	if bad != "" {
-		r.errorf(col, bad, v)
+		r.errorf(col, bad, excerpt(v))
 		return model.Date{}, false
 	}
 	// SPEC is silent: every date of these tables is a business date of the store; a year outside
 	// 2000–2099 is a typing slip (the day alone, "3", reads as the serial of 1900-01-03).
 	if d.Year < model.MinYear || d.Year > model.MaxYear {
-		r.errorf(col, msg.ValImplausibleDate, v, d.String())
+		r.errorf(col, msg.ValImplausibleDate, excerpt(v), d.String())
 		return model.Date{}, false
 	}
+	r.farDate(col, d)
 	return d, true
+}
+
+// farDate warns of a date more than maxFarMonths from the month computed, at its cell (the first
+// maxFarListed of a table; the others are counted).
+func (r *row) farDate(col string, d model.Date) {
+	m := r.tr.rd.opt.Month
+	apart := (d.Year*12 + int(d.Month)) - (m.Year*12 + int(m.Month))
+	if apart >= -maxFarMonths && apart <= maxFarMonths {
+		return
+	}
+	if r.tr.far++; r.tr.far > maxFarListed {
+		return
+	}
+	if apart < 0 {
+		r.warnf(col, msg.ValDateFarBefore, d, -apart, m)
+	} else {
+		r.warnf(col, msg.ValDateFarAfter, d, apart, m)
+	}
 }
 
 // dateRead reports whether a date column is empty or was read; false when it holds a value that is not a date.
@@ -194,7 +221,7 @@ func (r *row) boolean(col string, def bool) bool {
 	}
 	b, bad := ParseBool(v)
 	if bad != "" {
-		r.errorf(col, bad, v)
+		r.errorf(col, bad, excerpt(v))
 		return def
 	}
 	return b
@@ -210,9 +237,9 @@ func (r *row) enum(col, enum, def, unknownFormat string) string {
 		return c
 	}
 	if unknownFormat == msg.ValUnknownKind {
-		r.errorf(col, unknownFormat, enum, ParseText(v))
+		r.errorf(col, unknownFormat, enum, excerpt(ParseText(v)))
 	} else {
-		r.errorf(col, unknownFormat, ParseText(v))
+		r.errorf(col, unknownFormat, excerpt(ParseText(v)))
 	}
 	return ""
 }
@@ -226,11 +253,11 @@ func (r *row) employee(col string, onRoster bool) string {
 	}
 	id, problem := r.tr.rd.resolve(v)
 	if problem != "" && (onRoster || strings.HasPrefix(problem, "ambiguous")) {
-		cell := ParseText(r.at(col).Value)
+		cell := ParseText(r.cell(col))
 		if strings.HasPrefix(problem, "ambiguous") {
-			r.errorf(col, msg.ValNameAmbiguous, cell, strings.TrimPrefix(problem, "ambiguous:"))
+			r.errorf(col, msg.ValNameAmbiguous, excerpt(cell), strings.TrimPrefix(problem, "ambiguous:"))
 		} else if n := r.tr.notOnRoster(cell); n <= maxSameUnknown {
-			r.errorf(col, msg.ValNotOnRoster, cell)
+			r.errorf(col, msg.ValNotOnRoster, excerpt(cell))
 		}
 	}
 	return id
@@ -244,7 +271,7 @@ func (r *row) unique(what, col string, key ...string) {
 	}
 	m := r.tr.rd.uniques[r.tr.t.Name] // made before the tables are read in parallel
 	if first, dup := m[k]; dup {
-		r.errorf(col, msg.ValDuplicate, what, strings.Join(key, " / "), first)
+		r.errorf(col, msg.ValDuplicate, what, excerpt(strings.Join(key, " / ")), first)
 		return
 	}
 	m[k] = r.num

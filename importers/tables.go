@@ -298,13 +298,13 @@ func (rd *reader) scope(r *row, metric, raw string) string {
 	if mt.PerEmployee {
 		id, problem := rd.resolve(ParseID(raw))
 		if problem != "" {
-			r.errorf("scope", msg.ValScopeNotEmployee, raw, metric)
+			r.errorf("scope", msg.ValScopeNotEmployee, excerpt(raw), metric)
 		}
 		return id
 	}
 	p, ok := rd.enums["pool"][fold.Key(raw)]
 	if !ok {
-		r.errorf("scope", msg.ValScopeNotPool, raw, metric)
+		r.errorf("scope", msg.ValScopeNotPool, excerpt(raw), metric)
 		return raw
 	}
 	return p
@@ -338,9 +338,9 @@ func (rd *reader) checkAdjustment(r *row, a model.Adjustment) {
 	e := rd.ids[a.EmpID]
 	if e != nil && e.Role != "" {
 		if _, ok := p.Pool(a.Pool).Coefficient(e.Role); !ok {
-			r.errorf("pool", msg.ValRoleNotInPool, e.ID, roleLabel(p, e.Role), a.Pool)
+			r.errorf("pool", msg.ValRoleNotInPool, excerpt(e.ID), roleLabel(p, e.Role), a.Pool)
 		} else if e.Probation {
-			r.warnf("emp_id", msg.ValProbationAdjust, e.ID)
+			r.warnf("emp_id", msg.ValProbationAdjust, excerpt(e.ID))
 		}
 	}
 	rd.checkRole(r, "approver_id", a.ApproverID, p.Adjustments.CoefficientApprovers, msg.ValNotStationMgr)
@@ -357,7 +357,7 @@ func (rd *reader) checkFundRoles(r *row, f model.FundSpending) {
 func (rd *reader) checkRole(r *row, column, id string, roles []plan.Ref, format string) {
 	p := rd.opt.Plan
 	if e := rd.ids[id]; e != nil && len(roles) > 0 && !plan.HasRef(roles, e.Role) {
-		r.errorf(column, format, roleLabels(p, roles), e.ID, roleLabel(p, e.Role))
+		r.errorf(column, format, roleLabels(p, roles), excerpt(e.ID), roleLabel(p, e.Role))
 	}
 }
 

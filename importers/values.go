@@ -1,12 +1,16 @@
 package importers
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/unicode/norm"
 
 	"payout/internal/fold"
 	"payout/internal/msg"
@@ -16,10 +20,64 @@ import (
 // The value parsers below take a cell's text (for xlsx: the stored raw value) and return the typed value or
 // a plain reason (a msg format taking the quoted cell text). They never panic, whatever the bytes.
 
-var (
-	reGrouped = regexp.MustCompile(`^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?$`)
-	rePlain   = regexp.MustCompile(`^([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,3})?$`)
-)
+// isGrouped reports whether t is digits grouped by thousands, with an optional fraction:
+// [0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)? (written out: a regular expression takes seconds on a 10 MB cell).
+func isGrouped(t string) bool {
+	i := digitsAt(t, 0)
+	if i < 1 || i > 3 {
+		return false
+	}
+	groups := 0
+	for i < len(t) && t[i] == ',' {
+		if digitsAt(t, i+1) != i+4 {
+			return false
+		}
+		i += 4
+		groups++
+	}
+	if groups == 0 {
+		return false
+	}
+	if i < len(t) && t[i] == '.' {
+		i = digitsAt(t, i+1)
+	}
+	return i == len(t)
+}
+
+// isPlain reports whether t is a plain number: ([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,3})?, in one pass.
+func isPlain(t string) bool {
+	i := digitsAt(t, 0)
+	intDigits := i
+	if i < len(t) && t[i] == '.' {
+		j := digitsAt(t, i+1)
+		if intDigits == 0 && j == i+1 {
+			return false
+		}
+		i = j
+	} else if intDigits == 0 {
+		return false
+	}
+	if i < len(t) && (t[i] == 'e' || t[i] == 'E') {
+		i++
+		if i < len(t) && (t[i] == '+' || t[i] == '-') {
+			i++
+		}
+		j := digitsAt(t, i)
+		if j == i || j-i > 3 {
+			return false
+		}
+		i = j
+	}
+	return i == len(t)
+}
+
+// digitsAt is the index after the ASCII digits of t from i on.
+func digitsAt(t string, i int) int {
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i
+}
 
 // ParseAmount reads a money amount or a plain number: "1234.5", "1,234.50", "¥1,234.50", "￥1234", "-12.5",
 // full-width digits, surrounding spaces, an optional trailing 元. Numbers with more than 15 significant
@@ -48,13 +106,19 @@ func ParseAmount(s string) (decimal.Decimal, string) {
 		t = t[1:]
 	}
 	if strings.Contains(t, ",") {
-		if !reGrouped.MatchString(t) {
+		if !isGrouped(t) {
 			return decimal.Zero, msg.ValNotAmount
 		}
 		t = strings.ReplaceAll(t, ",", "")
 	}
-	if !rePlain.MatchString(t) {
+	if !isPlain(t) {
 		return decimal.Zero, msg.ValNotAmount
+	}
+	if len(t) > maxShortNumber {
+		var bad string
+		if t, bad = shortNumber(t); bad != "" {
+			return decimal.Zero, bad
+		}
 	}
 	d, err := decimal.NewFromString(t)
 	if err != nil {
@@ -76,6 +140,44 @@ func checkMagnitude(d decimal.Decimal) (decimal.Decimal, string) {
 		return decimal.Zero, msg.ValTooLarge
 	}
 	return d, ""
+}
+
+// maxShortNumber is the longest numeric text handed to the decimal parser as it is: longer ones (a 10 MB cell
+// of digits) are first cut to their significant digits by shortNumber, since parsing a number's text whole
+// takes time quadratic in its length.
+const maxShortNumber = 64
+
+// minExponent bounds how small a number's last significant digit may be: 1e-999 is the smallest the short
+// forms write, and no spreadsheet number is anywhere near that small.
+const minExponent = -1100
+
+// shortNumber rewrites a long number matched by isPlain as at most 16 significant digits and an exponent, in
+// time linear in its length. Rounding to 15 significant digits (excelPrecision) gives the same value as on
+// the whole text: rounding half away from zero looks at the 16th digit only. A number of more than 15
+// integer digits is too large; one whose digits lie beyond minExponent is not an amount.
+func shortNumber(t string) (string, string) {
+	mant, exp := t, 0
+	if i := strings.IndexAny(t, "eE"); i >= 0 {
+		mant = t[:i]
+		exp, _ = strconv.Atoi(strings.TrimPrefix(t[i+1:], "+")) // at most 3 digits (isPlain)
+	}
+	intPart, frac, _ := strings.Cut(mant, ".")
+	digits := strings.TrimLeft(intPart+frac, "0")
+	e := exp - len(frac)
+	if digits == "" {
+		return "0", ""
+	}
+	if len(digits)+e > 15 {
+		return "", msg.ValTooLarge
+	}
+	if len(digits) > 16 {
+		e += len(digits) - 16
+		digits = digits[:16]
+	}
+	if e < minExponent {
+		return "", msg.ValNotAmount
+	}
+	return digits + "e" + strconv.Itoa(e), ""
 }
 
 // plainNumber reports whether s is an optional '-', digits and at most one '.', with a digit.
@@ -250,17 +352,55 @@ var reSciInt = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?[eE]\+?[0-9]+$|^[0-9]+\.0+$
 // ParseID trims an id. A number stored in a cell is read as its stored value: 1001 stays "1001"; a
 // value written in exponent form or with a zero fraction by a program (1.001E3, 1001.0) is read as the
 // whole number it stands for.
+//
+// An id written by payout's own CSV writer behind its formula guard ('=1+1, '-7: an apostrophe before = + - @)
+// is read without the apostrophe. Invalid UTF-8 is kept byte for byte; the valid text around it is folded.
 func ParseID(s string) string {
 	if isASCIIWord(s) {
 		return s
 	}
-	t := fold.Width(s)
-	if reSciInt.MatchString(t) {
+	t := widthValid(s)
+	for len(t) > 1 && t[0] == '\'' && strings.IndexByte(formulaGuarded, t[1]) >= 0 {
+		t = t[1:]
+	}
+	if len(t) <= maxShortNumber && reSciInt.MatchString(t) {
 		if d, err := decimal.NewFromString(t); err == nil && d.IsInteger() && d.Exponent() < 30 {
 			return d.String()
 		}
 	}
 	return t
+}
+
+// formulaGuarded are the first characters a CSV writer puts an apostrophe before so that a spreadsheet does
+// not run the cell as a formula.
+const formulaGuarded = "=+-@"
+
+// widthValid is fold.Width for text that may hold invalid UTF-8: each valid stretch is folded on its own and
+// the invalid bytes are kept, so that the result does not depend on what surrounds the text (NFKC skips the
+// valid text after an invalid byte when the text starts with it).
+func widthValid(s string) string {
+	if utf8.ValidString(s) {
+		return fold.Width(s)
+	}
+	var b strings.Builder
+	for len(s) > 0 {
+		n := 0
+		for n < len(s) {
+			r, w := utf8.DecodeRuneInString(s[n:])
+			if r == utf8.RuneError && w == 1 {
+				break
+			}
+			n += w
+		}
+		if n > 0 {
+			b.WriteString(norm.NFKC.String(fold.StripInvisible(s[:n])))
+			s = s[n:]
+			continue
+		}
+		b.WriteByte(s[0])
+		s = s[1:]
+	}
+	return strings.TrimFunc(b.String(), unicode.IsSpace)
 }
 
 // ParseText trims surrounding spaces (full-width too) of free text and drops invisible characters
@@ -269,4 +409,23 @@ func ParseText(s string) string {
 	return strings.TrimFunc(fold.StripInvisible(s), func(r rune) bool {
 		return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' || r == '\r' || r == '\n'
 	})
+}
+
+// maxExcerpt is how many characters of a cell's value a message quotes: enough to recognise the value, and
+// a 10 MB cell does not make a 10 MB message.
+const maxExcerpt = 48
+
+// excerpt is what an issue quotes of a cell's value: the value itself when short, else its first
+// maxExcerpt characters and its length. Every message that quotes a cell value goes through it.
+func excerpt(s string) string {
+	i, n := 0, 0
+	for i < len(s) && n < maxExcerpt {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		n++
+	}
+	if i >= len(s) {
+		return s
+	}
+	return fmt.Sprintf(msg.Excerpt, s[:i], len(s))
 }

@@ -81,7 +81,7 @@ const (
 	InMissingColumns  = "missing required column %s"
 	InDuplicateColumn = "columns %s (%s) and %s (%s) both mean %s: delete or rename one of them"
 	InLooksLike       = "column %s is not read; if it is %s (%s), name it so: without it every row reads that column as empty"
-	InOutsideMonth    = "rows dated outside %[2]s, set aside (not counted this month): %[1]d"
+	InOutsideMonth    = "rows dated outside %[2]s, set aside (not counted this month): %[1]d (%[3]s)"
 	InPoolNoSource    = "pool %s: table %s is missing, so its figures count as 0"
 	InReadFailed      = "cannot read: %v"
 )
