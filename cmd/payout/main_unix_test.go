@@ -9,30 +9,28 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"payout/internal/lock"
 	"payout/internal/msg"
 	"payout/internal/scratch"
 )
 
-// blockedMonth is the sample month with one table replaced by a named pipe nobody writes to: a run
-// reading it waits there, with its temporary folder made, until it is stopped.
-func blockedMonth(t *testing.T) string {
+// sample is the committed sample month.
+const sample = "../../sample-data/2026-10"
+
+// lockedOutput is an output folder whose root the test holds locked (as another payout command would): a
+// compute into it waits for the lock (a few seconds), with its temporary folder made, and can be stopped then.
+func lockedOutput(t *testing.T) string {
 	t.Helper()
-	in := filepath.Join(t.TempDir(), "in")
-	if err := os.CopyFS(in, os.DirFS("../../sample-data/2026-10")); err != nil {
+	root := filepath.Join(t.TempDir(), "out")
+	l, err := lock.Acquire(root, "test", time.Second)
+	if err != nil {
 		t.Fatal(err)
 	}
-	p := filepath.Join(in, "回款.csv")
-	if err := os.Remove(p); err != nil {
-		t.Fatal(err)
-	}
-	if err := syscall.Mkfifo(p, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return in
+	t.Cleanup(func() { _ = l.Release() })
+	return filepath.Join(root, "2026-10")
 }
 
 // waitForRunFolder waits until the run has made its folder in sys.
@@ -53,9 +51,8 @@ func waitForRunFolder(t *testing.T, sys string, c *exec.Cmd) string {
 // once and leave its temporary files).
 func TestInterruptedComputeLeavesNothing(t *testing.T) {
 	sys := t.TempDir()
-	in := blockedMonth(t)
-	out := filepath.Join(t.TempDir(), "out", "2026-10")
-	c, stderr := payout(sys, "compute", "--month", "2026-10", "--in", in, "--out", out)
+	out := lockedOutput(t)
+	c, stderr := payout(sys, "compute", "--month", "2026-10", "--in", sample, "--out", out)
 	if err := c.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +79,7 @@ func TestInterruptedComputeLeavesNothing(t *testing.T) {
 // A run killed outright leaves its folder; the next run removes it and says so on stderr.
 func TestNextRunRemovesAKilledRunsFolder(t *testing.T) {
 	sys := t.TempDir()
-	c, _ := payout(sys, "compute", "--month", "2026-10", "--in", blockedMonth(t), "--dry-run")
+	c, _ := payout(sys, "compute", "--month", "2026-10", "--in", sample, "--out", lockedOutput(t))
 	if err := c.Start(); err != nil {
 		t.Fatal(err)
 	}
