@@ -182,15 +182,24 @@ func TableInName(name string) (t *Table, ambiguous []*Table) {
 	return t, nil
 }
 
-// FileTable is the table the reader takes from a CSV or .txt file of the month's folder by its name
-// (TableInName of the name without its extension): nil for a name that names no table or two, for a file
-// that is clearly not data, and for payout correct's corrections file (调整-2026-10更正.csv), which is not read.
-func FileTable(name string) *Table {
-	if notData(name) || correctionsFile.MatchString(name) {
-		return nil
+// TableFile is the file of the folder dir that holds table (e.g. TAdjustments) as Read finds it, with its
+// sheet ("" for a CSV), or "" when no file does: the one way to ask where a table is (payout correct appends
+// to the adjustments table where the month's reader will find it). A folder that cannot be listed is an error.
+func TableFile(dir, table string) (file, sheet string, err error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return "", "", err
 	}
-	t, _ := TableInName(strings.TrimSuffix(name, filepath.Ext(name)))
-	return t
+	rd := &reader{opt: Options{Dir: dir}, rep: &Report{}, books: map[string]*workbook{}}
+	defer func() {
+		for _, wb := range rd.books {
+			wb.Close()
+		}
+	}()
+	if ls := rd.locate(entries)[table]; len(ls) > 0 {
+		return ls[0].file, ls[0].sheet, nil
+	}
+	return "", "", nil
 }
 
 // locate finds where each table is (SPEC §2, and issue 10: a name that contains a table's name is that

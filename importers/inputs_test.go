@@ -446,18 +446,3 @@ func TestRowList(t *testing.T) {
 		}
 	}
 }
-
-func TestFileTable(t *testing.T) {
-	for name, want := range map[string]*Table{
-		"调整.csv":           TableByName(TAdjustments),
-		"11月调整.csv":        TableByName(TAdjustments),
-		"调整-2026-10更正.csv": nil,
-		"~$调整.csv":         nil,
-		"工单与回款.csv":        nil,
-		"说明.csv":           nil,
-	} {
-		if got := FileTable(name); got != want {
-			t.Errorf("FileTable(%q) = %v, want %v", name, got, want)
-		}
-	}
-}

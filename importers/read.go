@@ -209,9 +209,6 @@ func nameKey(s string) string {
 	return strings.NewReplacer("_", "", "-", "").Replace(fold.Key(s))
 }
 
-// TableNamed is the table that a file or sheet name names (its canonical name or a Chinese one), nil if none.
-func TableNamed(name string) *Table { return tableKeys[nameKey(name)] }
-
 // ColumnNamed is the canonical name of the column of t that a header names, as the reader matches headers.
 func (t *Table) ColumnNamed(header string) (string, bool) {
 	if strings.TrimSpace(header) == "" {

@@ -467,19 +467,3 @@ func (p *prefetch) halt() {
 
 func (p *prefetch) formulaWithoutValue(ref string) bool { return p.src.formulaWithoutValue(ref) }
 func (p *prefetch) date1904() bool                      { return p.src.date1904() }
-
-// WorkbookHasTable reports whether the xlsx at p has a sheet named after table t (matched as the reader
-// matches sheet names). A workbook that cannot be opened has none.
-func WorkbookHasTable(p string, t *Table) bool {
-	wb, err := openWorkbook(p)
-	if err != nil {
-		return false
-	}
-	defer wb.Close()
-	for _, s := range wb.sheets {
-		if TableNamed(s) == t {
-			return true
-		}
-	}
-	return false
-}

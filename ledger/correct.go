@@ -193,24 +193,14 @@ func WriteCorrections(folder, month string, rows []Correction) (string, string, 
 	}
 }
 
-// findAdjustments returns the file that holds the folder's adjustments table, "" when none does.
+// findAdjustments returns the file that holds the folder's adjustments table as the month's reader finds
+// it (a CSV, or a workbook's sheet), "" when none does.
 func findAdjustments(folder string) (string, error) {
-	entries, err := os.ReadDir(folder)
-	if err != nil {
+	file, _, err := importers.TableFile(folder, importers.TAdjustments)
+	if err != nil || file == "" {
 		return "", err
 	}
-	t := importers.TableByName(importers.TAdjustments)
-	for _, e := range entries {
-		ext := strings.ToLower(filepath.Ext(e.Name()))
-		base := strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))
-		if importers.TableNamed(base) == t && (ext == ".csv" || ext == ".txt" || ext == ".xlsx") {
-			return filepath.Join(folder, e.Name()), nil
-		}
-		if ext == ".xlsx" && importers.WorkbookHasTable(filepath.Join(folder, e.Name()), t) {
-			return filepath.Join(folder, e.Name()), nil
-		}
-	}
-	return "", nil
+	return filepath.Join(folder, file), nil
 }
 
 // createCSV writes a new adjustments CSV: UTF-8 with a byte order mark (Excel's "CSV UTF-8"), the template's

@@ -192,3 +192,39 @@ func TestWriteCorrections(t *testing.T) {
 		})
 	}
 }
+
+// The adjustments table is found where the month's reader finds it: a file whose name contains the table's
+// name (11月调整.csv), or a workbook's sheet named after it. It used to be found by exact name only, so that
+// correct wrote a second 调整.csv beside 11月调整.csv and the month read the table twice.
+func TestFindAdjustments(t *testing.T) {
+	header := strings.Join(adjustmentsHeader(), ",") + "\n"
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"none", map[string]string{"员工名册.csv": "工号,姓名\n"}, ""},
+		{"exact name", map[string]string{"调整.csv": header}, "调整.csv"},
+		{"name with a month", map[string]string{"11月调整.csv": header, "员工名册.csv": "工号,姓名\n"}, "11月调整.csv"},
+		{"corrections file is not the table", map[string]string{"调整-2026-10更正.csv": header}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for n, b := range c.files {
+				if err := os.WriteFile(filepath.Join(dir, n), []byte(b), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := findAdjustments(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := c.want; want != "" {
+				c.want = filepath.Join(dir, want)
+			}
+			if got != c.want {
+				t.Errorf("findAdjustments = %q, want %q", got, c.want)
+			}
+		})
+	}
+}
