@@ -30,7 +30,8 @@ func newPlanCmd(io *IO) *cobra.Command {
 		Use:   "show [--plan FILE]",
 		Short: "Print the effective plan as YAML",
 		Long: `show prints the plan that compute would use: the built-in default plan, or the --plan file after it
-has been checked (unknown keys, negative rates, tiers out of order and coefficients ≤ 0 are errors).
+has been checked (unknown keys, negative rates, tiers out of order, coefficients ≤ 0 and numbers out of the
+sanity bounds — 10^9 and above, more than 6 decimal places, a rate of money above 1 — are errors).
 
 Exit codes: 0 printed; 1 the plan has errors; 2 usage error.`,
 		Example: "  payout plan show\n  payout plan show --plan store-plan.yaml",

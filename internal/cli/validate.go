@@ -31,7 +31,9 @@ func newValidateCmd(io *IO) *cobra.Command {
 		Use:   "validate --month YYYY-MM [--in DIR]",
 		Short: "Check a month's input tables and report every error and warning",
 		Long: `validate reads every table of the month's folder and reports every problem it finds, not just the
-first: each with its file, sheet, row as Excel shows it, column header and cell. When the input has no errors it
+first: each with its file, sheet, row as Excel shows it, column header and cell. Every file of the folder is
+either a table (its name contains the table's name: 10月维修工单.xlsx), clearly not data (a PDF, a lock file), or
+an error: no export is left out without a word. When the input has no errors it
 also computes the month (writing nothing) for the warnings that need the calculation, and checks the month's
 fund spending against the after-sales fund ledger of the months under the output root (--out's parent).
 
