@@ -157,41 +157,46 @@ func tagName(raw []byte) (name, local []byte, end, self bool) {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// attr is the raw value of the first attribute of a start tag whose local name is local (as excelize
-// matches attributes: by local name), and whether there is one.
-func attr(raw []byte, local string) ([]byte, bool) {
-	i := 0
-	for i < len(raw) && !isSpace(raw[i]) {
+// nextAttr reads the attribute of a start tag's raw bytes that begins at or after i (the tag's name is skipped
+// when i is 0): its local name (as excelize matches attributes: by local name, without a prefix), its raw value,
+// and where the next one begins; ok is false when there is no further well-formed attribute.
+func nextAttr(raw []byte, i int) (name, value []byte, next int, ok bool) {
+	if i == 0 {
+		for i < len(raw) && !isSpace(raw[i]) {
+			i++
+		}
+	}
+	for i < len(raw) && isSpace(raw[i]) {
 		i++
 	}
-	for i < len(raw) {
-		for i < len(raw) && isSpace(raw[i]) {
-			i++
-		}
-		ns := i
-		for i < len(raw) && raw[i] != '=' && !isSpace(raw[i]) {
-			i++
-		}
-		name := raw[ns:i]
-		for i < len(raw) && (isSpace(raw[i]) || raw[i] == '=') {
-			i++
-		}
-		if i >= len(raw) || (raw[i] != '"' && raw[i] != '\'') {
-			return nil, false
-		}
-		q := raw[i]
-		vs := i + 1
-		ve := bytes.IndexByte(raw[vs:], q)
-		if ve < 0 {
-			return nil, false
-		}
-		if c := bytes.LastIndexByte(name, ':'); c >= 0 {
-			name = name[c+1:]
-		}
+	ns := i
+	for i < len(raw) && raw[i] != '=' && !isSpace(raw[i]) {
+		i++
+	}
+	name = raw[ns:i]
+	for i < len(raw) && (isSpace(raw[i]) || raw[i] == '=') {
+		i++
+	}
+	if i >= len(raw) || (raw[i] != '"' && raw[i] != '\'') {
+		return nil, nil, 0, false
+	}
+	e := bytes.IndexByte(raw[i+1:], raw[i])
+	if e < 0 {
+		return nil, nil, 0, false
+	}
+	if c := bytes.LastIndexByte(name, ':'); c >= 0 {
+		name = name[c+1:]
+	}
+	return name, raw[i+1 : i+1+e], i + e + 2, true
+}
+
+// attr is the raw value of the first attribute of a start tag whose local name is local, and whether there is
+// one.
+func attr(raw []byte, local string) ([]byte, bool) {
+	for name, v, i, ok := nextAttr(raw, 0); ok; name, v, i, ok = nextAttr(raw, i) {
 		if string(name) == local {
-			return raw[vs : vs+ve], true
+			return v, true
 		}
-		i = vs + ve + 1
 	}
 	return nil, false
 }
@@ -441,31 +446,7 @@ func (s *sheetScanner) startCell(raw []byte) {
 
 // cellAttrs is the s and t attributes of a cell tag (by local name, as excelize reads them), in one pass.
 func cellAttrs(raw []byte) (st, t []byte, hasS bool) {
-	i := bytes.IndexByte(raw, ' ')
-	for i >= 0 && i < len(raw) {
-		for i < len(raw) && isSpace(raw[i]) {
-			i++
-		}
-		ns := i
-		for i < len(raw) && raw[i] != '=' && !isSpace(raw[i]) {
-			i++
-		}
-		name := raw[ns:i]
-		for i < len(raw) && (isSpace(raw[i]) || raw[i] == '=') {
-			i++
-		}
-		if i >= len(raw) || (raw[i] != '"' && raw[i] != '\'') {
-			return
-		}
-		e := bytes.IndexByte(raw[i+1:], raw[i])
-		if e < 0 {
-			return
-		}
-		v := raw[i+1 : i+1+e]
-		i += e + 2
-		if c := bytes.LastIndexByte(name, ':'); c >= 0 {
-			name = name[c+1:]
-		}
+	for name, v, i, ok := nextAttr(raw, 0); ok; name, v, i, ok = nextAttr(raw, i) {
 		if len(name) == 1 && name[0] == 's' && !hasS {
 			st, hasS = v, true
 		} else if len(name) == 1 && name[0] == 't' && t == nil {
