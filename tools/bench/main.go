@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -53,12 +52,7 @@ func run(bin string, args ...string) (time.Duration, float64, error) {
 		return 0, 0, fmt.Errorf("%s %s: %w", bin, strings.Join(args, " "), err)
 	}
 	wall := time.Since(start)
-	ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	rss := 0.0
-	if ru != nil {
-		rss = float64(ru.Maxrss) / 1024 // kilobytes on Linux
-	}
-	return wall, rss, nil
+	return wall, peakRSS(cmd.ProcessState), nil
 }
 
 func benchFolder(bin, month, dir string) error {
