@@ -135,24 +135,18 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 		return err
 	}
 	if !o.DryRun {
+		// Refused before anything is touched (no lock file is made beside a folder that is not ours), and
+		// checked again under the lock: another command may have closed or replaced the month meanwhile.
+		if err := checkComputeTarget(io, out, m, o.Force); err != nil {
+			return err
+		}
 		lk, err := lockRoot(filepath.Dir(out), "payout compute --month "+m.String())
 		if err != nil {
 			return err
 		}
 		defer lk.Release()
-		// A closed month is paid history (also when its closed.json went: the root's record of closed
-		// months says so): refuse before any work.
-		if err := ledger.CheckHistory(filepath.Dir(out), ""); err != nil {
-			return historyErr(io, err)
-		}
-		if cl, err := ledger.ReadClosure(out); err != nil {
-			return historyErr(io, err)
-		} else if cl != nil {
-			return usageErr(msg.LedgerRecomputeClosed, out, cl.ClosedBy, cl.ClosedAt, m)
-		}
-		// An existing folder that may not be replaced: refuse before any work.
-		if err := report.CheckOutputFolder(out, m.String(), o.Force); err != nil {
-			return outputFolderErr(err, out, m)
+		if err := checkComputeTarget(io, out, m, o.Force); err != nil {
+			return err
 		}
 	}
 	start := time.Now()
@@ -237,6 +231,24 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 		for _, w := range ws {
 			fmt.Fprintf(io.Out, "warning: %s\n", w)
 		}
+	}
+	return nil
+}
+
+// checkComputeTarget refuses an output folder that compute may not write: a closed month (also when its
+// closed.json went: the root's record of closed months says so) is paid history, and an existing folder may
+// be replaced only with --force and only when it is a payout output of the month.
+func checkComputeTarget(io *IO, out string, m model.Month, force bool) error {
+	if err := ledger.CheckHistory(filepath.Dir(out), ""); err != nil {
+		return historyErr(io, err)
+	}
+	if cl, err := ledger.ReadClosure(out); err != nil {
+		return historyErr(io, err)
+	} else if cl != nil {
+		return usageErr(msg.LedgerRecomputeClosed, out, cl.ClosedBy, cl.ClosedAt, m)
+	}
+	if err := report.CheckOutputFolder(out, m.String(), force); err != nil {
+		return outputFolderErr(err, out, m)
 	}
 	return nil
 }

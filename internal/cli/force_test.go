@@ -16,8 +16,7 @@ import (
 	"payout/internal/msg"
 )
 
-// treeSnapshot is every file under dir with its content (and every link with its target), but for the
-// output root's lock file.
+// treeSnapshot is every file under dir with its content (and every link with its target).
 func treeSnapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
@@ -26,8 +25,6 @@ func treeSnapshot(t *testing.T, dir string) map[string]string {
 			return err
 		}
 		switch {
-		case d.Name() == lock.File:
-			// The output root's lock file: a command that is refused has still waited for the root.
 		case d.Type()&fs.ModeSymlink != 0:
 			l, err := os.Readlink(p)
 			out[p] = "-> " + l
