@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
+	"payout/calc"
 	"payout/internal/msg"
 	"payout/ledger"
 	"payout/model"
@@ -65,33 +68,9 @@ the record of closed months finds it changed, or another command holds the outpu
 }
 
 func runCorrect(io *IO, o *CorrectOptions) error {
-	m, err := parseMonth(o.Month)
+	m, into, closedDir, to, err := correctFolders(o)
 	if err != nil {
 		return err
-	}
-	into, err := model.ParseMonth(o.Into)
-	if err != nil || o.Into == "" {
-		return usageErr(msg.CLIBadInto, o.Into)
-	}
-	if into.String() <= m.String() {
-		return usageErr(msg.CLIIntoNotLater, into, m)
-	}
-	if o.In == "" || o.Approver == "" {
-		return usageErr(msg.CLICorrectFlags)
-	}
-	closedDir, err := monthFolder(o.Closed, m)
-	if err != nil {
-		return err
-	}
-	to := filepath.Join("data", into.String())
-	if o.To != "" {
-		to = filepath.Clean(o.To)
-		if err := checkFolderMonth(to, into); err != nil {
-			return err
-		}
-	}
-	if !isOutputFolder(closedDir) {
-		return usageErr(msg.LedgerNoResult, closedDir)
 	}
 	// One correct (or close, compute) at a time per output root: two at once would both pay what the
 	// records had not carried yet.
@@ -101,44 +80,9 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 		return err
 	}
 	defer lk.Release()
-	if err := ledger.CheckHistory(root, ""); err != nil {
-		return historyErr(io, err)
-	}
-	cl, err := ledger.ReadClosure(closedDir)
+	snap, records, err := closedMonth(io, closedDir, m, into, o.Approver)
 	if err != nil {
-		return historyErr(io, err)
-	}
-	if cl == nil {
-		return &exitError{ExitInput, fmt.Errorf(msg.LedgerNotClosed, closedDir)}
-	}
-	if problems := ledger.CheckClosed(closedDir, cl); len(problems) > 0 {
-		return &exitError{ExitInput, fmt.Errorf("%s", strings.Join(problems, "; "))}
-	}
-	snap, err := ledger.LoadSnapshot(closedDir)
-	if err != nil {
-		return historyErr(io, err)
-	}
-	closed := snap.Doc
-	if closed.Month != m.String() {
-		return usageErr(msg.LedgerMonthMismatch, closedDir, closed.Month, m)
-	}
-	known := false
-	for _, e := range closed.Employees {
-		known = known || e.ID == o.Approver
-	}
-	if !known {
-		return usageErr(msg.LedgerApproverUnknown, o.Approver, m)
-	}
-	// The paying month must still be open (its folder, if any, sits beside the closed one).
-	intoDir := filepath.Join(root, into.String())
-	if ic, err := ledger.ReadClosure(intoDir); err != nil {
-		return historyErr(io, err)
-	} else if ic != nil {
-		return &exitError{ExitInput, fmt.Errorf(msg.LedgerIntoClosed, intoDir)}
-	}
-	records, err := ledger.ReadCorrections(closedDir)
-	if err != nil {
-		return historyErr(io, err)
+		return err
 	}
 	c, err := computeMonth(io, o.Month, o.In, o.Plan)
 	if err != nil {
@@ -149,7 +93,7 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 	}
 	kinds := c.plan.AdjustmentKindEnum()
 	label := func(s string) string { return report.SchemeLabel(c.plan.Plan, s) }
-	corrected := c.result.Document()
+	closed, corrected := snap.Doc, c.result.Document()
 	rows := ledger.Corrections(closed, corrected, ledger.CarriedSoFar(records), o.Approver,
 		kinds.Names[plan.AdjBonus][0].Name, kinds.Names[plan.AdjDeduction][0].Name, label)
 	spent := ledger.SpentDelta(closed, corrected, records)
@@ -163,7 +107,7 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 	}
 	// What the correction books into the fund must not overdraw it: checked before anything is written.
 	rec := ledger.Record(m.String(), into.String(), now().UTC().Format(time.RFC3339), o.Approver, o.In, c.plan.SHA256, "", rows, spent)
-	if _, err := ledger.FundWith(filepath.Dir(closedDir), rec); err != nil {
+	if _, err := ledger.FundWith(root, rec); err != nil {
 		var over *ledger.OverdrawnError
 		if errors.As(err, &over) {
 			fmt.Fprintln(io.Out, "error:", err)
@@ -179,32 +123,119 @@ func runCorrect(io *IO, o *CorrectOptions) error {
 			fmt.Fprintf(io.Err, msg.LedgerSelfApproved+"\n", o.Approver)
 		}
 	}
-	_, statErr := os.Stat(to)
-	path, workbook, err := ledger.WriteCorrections(to, m.String(), rows)
+	return writeCorrection(io, correction{month: m, into: into, closedDir: closedDir, to: to, rows: rows, spent: spent, rec: rec})
+}
+
+// correctFolders checks correct's flags and returns its months and folders: the closed month's output folder
+// and the paying month's input folder (to).
+func correctFolders(o *CorrectOptions) (m, into model.Month, closedDir, to string, err error) {
+	if m, err = parseMonth(o.Month); err != nil {
+		return
+	}
+	if into, err = model.ParseMonth(o.Into); err != nil || o.Into == "" {
+		return m, into, "", "", usageErr(msg.CLIBadInto, o.Into)
+	}
+	if into.String() <= m.String() {
+		return m, into, "", "", usageErr(msg.CLIIntoNotLater, into, m)
+	}
+	if o.In == "" || o.Approver == "" {
+		return m, into, "", "", usageErr(msg.CLICorrectFlags)
+	}
+	if closedDir, err = monthFolder(o.Closed, m); err != nil {
+		return
+	}
+	to = filepath.Join("data", into.String())
+	if o.To != "" {
+		to = filepath.Clean(o.To)
+		if err = checkFolderMonth(to, into); err != nil {
+			return
+		}
+	}
+	if !isOutputFolder(closedDir) {
+		return m, into, closedDir, to, usageErr(msg.LedgerNoResult, closedDir)
+	}
+	return m, into, closedDir, to, nil
+}
+
+// closedMonth checks the closed month that is corrected (the record of closed months, its closure, its
+// files, the approver among its employees, the paying month still open) and returns its result and the
+// corrections recorded for it so far.
+func closedMonth(io *IO, closedDir string, m, into model.Month, approver string) (*ledger.Snapshot, []ledger.CorrectionRecord, error) {
+	root := filepath.Dir(closedDir)
+	if err := ledger.CheckHistory(root, ""); err != nil {
+		return nil, nil, historyErr(io, err)
+	}
+	cl, err := ledger.ReadClosure(closedDir)
+	if err != nil {
+		return nil, nil, historyErr(io, err)
+	}
+	if cl == nil {
+		return nil, nil, &exitError{ExitInput, fmt.Errorf(msg.LedgerNotClosed, closedDir)}
+	}
+	if problems := ledger.CheckClosed(closedDir, cl); len(problems) > 0 {
+		return nil, nil, &exitError{ExitInput, fmt.Errorf("%s", strings.Join(problems, "; "))}
+	}
+	snap, err := ledger.LoadSnapshot(closedDir)
+	if err != nil {
+		return nil, nil, historyErr(io, err)
+	}
+	if snap.Doc.Month != m.String() {
+		return nil, nil, usageErr(msg.LedgerMonthMismatch, closedDir, snap.Doc.Month, m)
+	}
+	if !slices.ContainsFunc(snap.Doc.Employees, func(e calc.DocEmployee) bool { return e.ID == approver }) {
+		return nil, nil, usageErr(msg.LedgerApproverUnknown, approver, m)
+	}
+	// The paying month must still be open (its folder, if any, sits beside the closed one).
+	intoDir := filepath.Join(root, into.String())
+	if ic, err := ledger.ReadClosure(intoDir); err != nil {
+		return nil, nil, historyErr(io, err)
+	} else if ic != nil {
+		return nil, nil, &exitError{ExitInput, fmt.Errorf(msg.LedgerIntoClosed, intoDir)}
+	}
+	records, err := ledger.ReadCorrections(closedDir)
+	if err != nil {
+		return nil, nil, historyErr(io, err)
+	}
+	return snap, records, nil
+}
+
+// correction is what correct writes: the adjustments rows into the paying month's folder, and its record.
+type correction struct {
+	month, into   model.Month
+	closedDir, to string
+	rows          []ledger.Correction
+	spent         decimal.Decimal
+	rec           ledger.CorrectionRecord
+}
+
+// writeCorrection writes the adjustments rows and the record of the correction, and says what it did.
+func writeCorrection(io *IO, c correction) error {
+	_, statErr := os.Stat(c.to)
+	path, workbook, err := ledger.WriteCorrections(c.to, c.month.String(), c.rows)
 	if err != nil {
 		return &exitError{ExitInput, err}
 	}
 	if statErr != nil && path != "" {
-		fmt.Fprintf(io.Out, msg.LedgerCreatedFolder+"\n", to)
+		fmt.Fprintf(io.Out, msg.LedgerCreatedFolder+"\n", c.to)
 	}
-	rec.File = path
-	if err := ledger.AppendCorrections(closedDir, rec); err != nil {
+	c.rec.File = path
+	if err := ledger.AppendCorrections(c.closedDir, c.rec); err != nil {
 		return historyErr(io, err)
 	}
 	if path != "" {
-		fmt.Fprintf(io.Out, msg.LedgerWroteCorrections+"\n", path, ledger.Payable(rows), ledger.CorrectionsTotal(rows))
-	} else if len(rows) > 0 {
-		fmt.Fprintf(io.Out, msg.LedgerFundOnly+"\n", m, ledger.CorrectionsFund(rows), into)
+		fmt.Fprintf(io.Out, msg.LedgerWroteCorrections+"\n", path, ledger.Payable(c.rows), ledger.CorrectionsTotal(c.rows))
+	} else if len(c.rows) > 0 {
+		fmt.Fprintf(io.Out, msg.LedgerFundOnly+"\n", c.month, ledger.CorrectionsFund(c.rows), c.into)
 	}
-	if !spent.IsZero() {
-		fmt.Fprintf(io.Out, msg.LedgerSpentCarried+"\n", m, ledger.Signed(spent), into)
+	if !c.spent.IsZero() {
+		fmt.Fprintf(io.Out, msg.LedgerSpentCarried+"\n", c.month, ledger.Signed(c.spent), c.into)
 	}
 	if workbook != "" {
 		fmt.Fprintf(io.Out, msg.LedgerAdjustXLSX+"\n", filepath.Dir(path), workbook, path)
 	}
-	if isOutputFolder(intoDir) && path != "" {
+	if intoDir := filepath.Join(filepath.Dir(c.closedDir), c.into.String()); isOutputFolder(intoDir) && path != "" {
 		fmt.Fprintf(io.Out, msg.LedgerIntoComputed+"\n", intoDir)
 	}
-	fmt.Fprintf(io.Out, msg.LedgerRecorded+"\n", filepath.Join(closedDir, ledger.CorrectionsFile))
+	fmt.Fprintf(io.Out, msg.LedgerRecorded+"\n", filepath.Join(c.closedDir, ledger.CorrectionsFile))
 	return nil
 }
