@@ -155,35 +155,10 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 	if err != nil {
 		return err
 	}
-	// The fund ledger: this month's spending must be covered by the balance of the months before it under
-	// the same output root, plus this month's inflow.
-	fundLedger, fundWarnings, err := fundThrough(filepath.Dir(out), c.result)
-	var over *ledger.OverdrawnError
-	if err != nil && !errors.As(err, &over) {
-		return historyErr(io, err) // a record of the output root that cannot be read, or a closed month changed
-	}
+	fundLedger, err := monthLedger(io, out, m, c)
 	if err != nil {
-		// Printed like an input error, at the fund spending table (as JSON with --format json).
-		i := fundIssue(err, c.data.Tables)
-		if h := otherRootHint(err, filepath.Dir(out)); h != "" {
-			i.Message += "; " + h
-		}
-		if io.JSON {
-			if err := writeIssuesJSON(io, []importers.Issue{i}); err != nil {
-				return err
-			}
-		} else {
-			printIssues(io, []importers.Issue{i})
-		}
-		return errInputReported
+		return err
 	}
-	c.extraWarnings = fundWarnings
-	// Corrections of closed months recorded for this month must be among its adjustments.
-	unpaid, err := ledger.UnpaidInto(filepath.Dir(out), m.String(), c.result.Steps)
-	if err != nil {
-		return historyErr(io, err)
-	}
-	c.extraWarnings = append(c.extraWarnings, unpaid...)
 	var write time.Duration
 	defer func() {
 		if o.Stats != "" && err == nil {
@@ -210,6 +185,12 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 			fmt.Fprintf(io.Err, msg.OutKeptPrevious+"\n", w.Previous)
 		}
 	}
+	return printComputed(io, o, c, doc)
+}
+
+// printComputed prints the computed month: the result document (--format json), or the table of employees
+// (--dry-run) or of pools, then the warnings.
+func printComputed(io *IO, o *ComputeOptions, c *computed, doc calc.Document) error {
 	if o.Format == "json" {
 		b, err := doc.JSON()
 		if err != nil {
@@ -218,6 +199,7 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 		_, err = io.Out.Write(b)
 		return err
 	}
+	var err error
 	if o.DryRun {
 		err = report.WriteResultTable(io.Out, c.result, c.plan.Plan)
 	} else {
@@ -233,6 +215,39 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 		}
 	}
 	return nil
+}
+
+// monthLedger is the month's fund ledger under its output root: this month's spending must be covered by the
+// balance of the months before it plus this month's inflow (an overdraft is printed like an input error, at
+// the fund spending table), and the corrections of closed months recorded for this month must be among its
+// adjustments (warnings). Both go into c's extra warnings.
+func monthLedger(io *IO, out string, m model.Month, c *computed) ([]report.FundRow, error) {
+	root := filepath.Dir(out)
+	fundLedger, fundWarnings, err := fundThrough(root, c.result)
+	var over *ledger.OverdrawnError
+	if err != nil && !errors.As(err, &over) {
+		return nil, historyErr(io, err) // a record of the output root that cannot be read, or a closed month changed
+	}
+	if err != nil {
+		i := fundIssue(err, c.data.Tables)
+		if h := otherRootHint(err, root); h != "" {
+			i.Message += "; " + h
+		}
+		if io.JSON {
+			if err := writeIssuesJSON(io, []importers.Issue{i}); err != nil {
+				return nil, err
+			}
+		} else {
+			printIssues(io, []importers.Issue{i})
+		}
+		return nil, errInputReported
+	}
+	unpaid, err := ledger.UnpaidInto(root, m.String(), c.result.Steps)
+	if err != nil {
+		return nil, historyErr(io, err)
+	}
+	c.extraWarnings = append(fundWarnings, unpaid...)
+	return fundLedger, nil
 }
 
 // checkComputeTarget refuses an output folder that compute may not write: a closed month (also when its
