@@ -77,7 +77,9 @@ func NewRoot(io *IO) *cobra.Command {
 		Long: `payout reads a month's DMS exports and scoring sheets (Excel/CSV), applies the commission plan
 exactly and explains every cent.
 
-Exit codes: 0 success; 1 the input or plan has errors (all of them are reported); 2 usage error.`,
+Exit codes: 0 success; 1 the input or plan has errors (all of them are reported), a month's files do not
+match the record of closed months, or another payout command holds the output root; 2 usage error; 130
+interrupted (Ctrl-C or SIGTERM; the run's temporary files are removed first).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
