@@ -8,11 +8,7 @@ import (
 
 // A text longer than a cell holds is cut on a character boundary, with an ellipsis.
 func TestStrCutsLongTextOnACharacter(t *testing.T) {
-	b, err := newBook()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.f.Close()
+	b := testBook(t)
 	for _, c := range []struct {
 		text  string
 		runes int
