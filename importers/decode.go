@@ -145,41 +145,42 @@ func asEnum[T any](c Column, enum, def, unknownFormat string, to func(*T) *strin
 
 // asAmount and asNumber fill a decimal field with row.amount and row.number, after the checks in order.
 func asAmount[T any](c Column, to func(*T) *decimal.Decimal, checks ...check) field[T] {
-	name := c.Name
-	return field[T]{col: c, fill: func(r *row, v *T) {
-		d, ok := r.amount(name)
-		for _, ch := range checks {
-			d = ch(r, name, d, ok)
-		}
-		*to(v) = d
-	}}
+	return asDecimal(c, (*row).amount, to, checks)
 }
 
 func asNumber[T any](c Column, to func(*T) *decimal.Decimal, checks ...check) field[T] {
-	name := c.Name
-	return field[T]{col: c, fill: func(r *row, v *T) {
-		d, ok := r.number(name)
-		for _, ch := range checks {
-			d = ch(r, name, d, ok)
-		}
-		*to(v) = d
-	}}
+	return asDecimal(c, (*row).number, to, checks)
 }
 
 // asNumberIf and asRatio fill a decimal field and the flag saying whether the cell had a value.
 func asNumberIf[T any](c Column, to func(*T) (*decimal.Decimal, *bool)) field[T] {
-	name := c.Name
-	return field[T]{col: c, fill: func(r *row, v *T) {
-		d, has := to(v)
-		*d, *has = r.number(name)
-	}}
+	return asFlagged(c, (*row).number, to)
 }
 
 func asRatio[T any](c Column, to func(*T) (*decimal.Decimal, *bool)) field[T] {
+	return asFlagged(c, (*row).ratio, to)
+}
+
+// getter is a row getter of a decimal column (row.amount, row.number, row.ratio): the value, and whether
+// the cell had one that could be read.
+type getter func(r *row, col string) (decimal.Decimal, bool)
+
+func asDecimal[T any](c Column, get getter, to func(*T) *decimal.Decimal, checks []check) field[T] {
+	name := c.Name
+	return field[T]{col: c, fill: func(r *row, v *T) {
+		d, ok := get(r, name)
+		for _, ch := range checks {
+			d = ch(r, name, d, ok)
+		}
+		*to(v) = d
+	}}
+}
+
+func asFlagged[T any](c Column, get getter, to func(*T) (*decimal.Decimal, *bool)) field[T] {
 	name := c.Name
 	return field[T]{col: c, fill: func(r *row, v *T) {
 		d, has := to(v)
-		*d, *has = r.ratio(name)
+		*d, *has = get(r, name)
 	}}
 }
 
