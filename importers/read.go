@@ -265,6 +265,8 @@ type tableReader struct {
 	unknown map[string]int    // ids not on the roster → rows naming them
 	order   []string          // those ids, in order of first sight
 	far     int               // dates more than maxFarMonths from the month
+	cur     row               // the row being read
+	typed   any               // the typed row being filled (a *T of the table's decoder), reused row to row
 }
 
 // maxAsideListed is how many of a table's rows set aside as dated outside the month are listed by number;
@@ -355,8 +357,7 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Repo
 			}
 		}
 		ti.Rows++
-		r := &row{tr: tr, cells: cells, num: n}
-		if !rd.buildRow(r) {
+		if !rd.buildRow(tr.row(cells, n)) {
 			ti.OutsideMonth++
 			if a := rd.aside[t.Name]; len(*a) < maxAsideListed {
 				*a = append(*a, n)

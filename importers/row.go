@@ -20,6 +20,13 @@ type row struct {
 	reported []string // column and message of the issues reported
 }
 
+// row returns the row numbered n with its cells, in tr's one row value (a table reads a row at a time, and a
+// row is not kept once read): reading a row allocates nothing for the row itself.
+func (tr *tableReader) row(cells []string, n int) *row {
+	tr.cur = row{tr: tr, cells: cells, num: n, reported: tr.cur.reported[:0]}
+	return &tr.cur
+}
+
 func (r *row) source() model.Source {
 	return model.Source{File: r.tr.loc.file, Sheet: r.tr.loc.sheet, Row: r.num}
 }
@@ -135,6 +142,14 @@ func (r *row) nonNegative(col string, d decimal.Decimal, ok bool) decimal.Decima
 	return d
 }
 
+// scoreRange checks a score of 0 to 100.
+func (r *row) scoreRange(col string, d decimal.Decimal, ok bool) decimal.Decimal {
+	if ok && (d.IsNegative() || d.GreaterThan(decimal.NewFromInt(100))) {
+		r.errorf(col, msg.ValScoreRange, r.at(col).Value)
+	}
+	return d
+}
+
 // whole cents: an amount paid out as it is (base salary, a bonus or deduction) must not carry fractions of a
 // fen, or the printed totals would not add up.
 func (r *row) wholeCents(col string, d decimal.Decimal, ok bool) decimal.Decimal {
@@ -203,6 +218,12 @@ func (r *row) farDate(col string, d model.Date) {
 	} else {
 		r.warnf(col, msg.ValDateFarAfter, d, apart, m)
 	}
+}
+
+// inMonth reports whether a row with governing date d is in the month: a date that could not be read (the
+// zero date: date never returns a zero date as read) keeps the row, which has an error.
+func (r *row) inMonth(d model.Date) bool {
+	return d.IsZero() || r.tr.rd.opt.Month.Contains(d)
 }
 
 // dateRead reports whether a date column is empty or was read; false when it holds a value that is not a date.

@@ -1,275 +1,65 @@
 package importers
 
 import (
-	"github.com/shopspring/decimal"
-
 	"payout/internal/fold"
 	"payout/internal/msg"
 	"payout/model"
 	"payout/plan"
 )
 
-// buildRow reads one data row into its typed table. It returns false when the row is set aside because its
-// governing date is outside the month (the row is validated all the same).
+// buildRow reads one data row into its typed table, as the table's declaration says (schema.go). It returns
+// false when the row is set aside because its governing date is outside the month (the row is validated all
+// the same).
 func (rd *reader) buildRow(r *row) bool {
-	d := rd.data
-	m := rd.opt.Month
-	// in: a row whose governing date could not be read is kept (it has an error); others by their month.
-	in := func(col string, dt model.Date, ok bool) bool { return !ok || m.Contains(dt) }
-	switch r.tr.t.Name {
-	case TEmployees:
-		e := model.Employee{Src: r.source()}
-		e.ID = r.id("id")
-		r.unique("id", "id", e.ID)
-		e.Name = r.text("name")
-		e.Role = r.enum("role", "role", "", msg.ValUnknownRole)
-		v, ok := r.amount("base_salary")
-		e.BaseSalary = r.wholeCents("base_salary", r.nonNegative("base_salary", v, ok), ok)
-		e.Probation = r.boolean("probation", false)
-		e.MasterID = r.id("master_id")
-		e.ApprenticeShare, e.HasShare = r.ratio("apprentice_share")
-		e.Department = r.text("department")
-		d.Employees = append(d.Employees, e)
-		return true
+	return r.tr.t.rows.decode(r, rd.data)
+}
 
-	case TRepairOrders:
-		o := model.RepairOrder{Src: r.source()}
-		o.RONo = r.id("ro_no")
-		r.unique("ro_no", "ro_no", o.RONo)
-		o.Type = r.text("type")
-		o.Category = r.enum("type", "type", "", msg.ValUnknownROType)
-		o.AdvisorID = r.employee("advisor_id", true)
-		var okR, okS, okD, okA bool
-		o.Received, okR = r.date("received_date")
-		o.Settled, okS = r.date("settled_date")
-		o.Delivered, okD = r.date("delivered_date")
-		o.Approved, okA = r.date("approved_date")
-		// A date that could not be read is an error; the row is kept (not counted as outside the month).
-		datesRead := r.dateRead("received_date", okR) && r.dateRead("settled_date", okS) && r.dateRead("delivered_date", okD) && r.dateRead("approved_date", okA)
-		o.PaidAmount, _ = r.amount("paid_amount")
-		o.ApprovedAmount, _ = r.amount("approved_amount")
-		o.SelfPay, _ = r.amount("self_pay")
-		o.GrossProfit, _ = r.amount("gross_profit")
-		if datesRead && !ROInMonth(o, m) {
-			return false
-		}
-		d.RepairOrders = append(d.RepairOrders, o)
-		return true
+// roType reads a repair order's type: the text as written, and its category of the plan.
+func roType(r *row, o *model.RepairOrder) {
+	o.Type = r.text("type")
+	o.Category = r.enum("type", "type", "", msg.ValUnknownROType)
+}
 
-	case TWarrantyReceipts:
-		w := model.WarrantyReceipt{Src: r.source()}
-		w.ClaimNo = r.id("claim_no")
-		r.unique("claim_no", "claim_no", w.ClaimNo)
-		dt, ok := r.date("receipt_date")
-		w.Date = dt
-		w.Amount, _ = r.amount("amount")
-		w.RONo = r.id("ro_no")
-		if !in("receipt_date", dt, ok) {
-			return false
-		}
-		d.WarrantyReceipts = append(d.WarrantyReceipts, w)
-		return true
+// roInMonth keeps a repair order that counts in the month (ROInMonth), or one with a date that could not be
+// read: that is an error, and the row is not counted as outside the month.
+func roInMonth(r *row, o *model.RepairOrder) bool {
+	datesRead := r.dateRead("received_date", !o.Received.IsZero()) && r.dateRead("settled_date", !o.Settled.IsZero()) &&
+		r.dateRead("delivered_date", !o.Delivered.IsZero()) && r.dateRead("approved_date", !o.Approved.IsZero())
+	return !datesRead || ROInMonth(*o, r.tr.rd.opt.Month)
+}
 
-	case TCollections:
-		c := model.Collection{Src: r.source()}
-		c.DocNo = r.id("doc_no")
-		r.unique("doc_no", "doc_no", c.DocNo)
-		c.Kind = r.enum("kind", "collection kind", "", msg.ValUnknownKind)
-		dt, ok := r.date("receipt_date")
-		c.Date = dt
-		c.Amount, _ = r.amount("amount")
-		if !in("receipt_date", dt, ok) {
-			return false
-		}
-		d.Collections = append(d.Collections, c)
-		return true
+// sellerID reads an accessory sale's seller: an after-sales sale needs one on the roster; another
+// department's seller is kept as written.
+func sellerID(r *row, a *model.AccessorySale) {
+	if a.SellerDept != plan.DeptAftersales {
+		a.SellerID = r.id("seller_id")
+		return
+	}
+	if _, has := r.raw("seller_id"); !has {
+		r.errorf("seller_id", msg.ValSellerRequired)
+		return
+	}
+	a.SellerID = r.employee("seller_id", true)
+}
 
-	case TAccessorySales:
-		a := model.AccessorySale{Src: r.source()}
-		a.DocNo = r.id("doc_no")
-		a.Item = r.text("item")
-		r.unique("doc_no / item", "doc_no", a.DocNo, a.Item)
-		dt, ok := r.date("date")
-		a.Date = dt
-		a.SellerDept = r.enum("seller_dept", "seller department", plan.DeptAftersales, msg.ValUnknownKind)
-		if a.SellerDept == plan.DeptAftersales {
-			if _, has := r.raw("seller_id"); !has {
-				r.errorf("seller_id", msg.ValSellerRequired)
-			} else {
-				a.SellerID = r.employee("seller_id", true)
-			}
-		} else {
-			a.SellerID = r.id("seller_id")
-		}
-		a.Category = r.enum("category", "category", plan.CategoryAccessory, msg.ValUnknownKind)
-		v, ok2 := r.amount("list_amount")
-		a.ListAmount = r.positive("list_amount", v, ok2)
-		v, ok2 = r.amount("paid_amount")
-		a.PaidAmount = r.nonNegative("paid_amount", v, ok2)
-		a.Installed = r.boolean("installed", false)
-		a.Gift = r.boolean("gift", false)
-		if !in("date", dt, ok) {
-			return false
-		}
-		rd.checkDiscount(r, a)
-		d.AccessorySales = append(d.AccessorySales, a)
-		return true
+// adjustmentValue reads an adjustment's value: positive, and in whole cents for a bonus or a deduction.
+func adjustmentValue(r *row, a *model.Adjustment) {
+	v, ok := r.number("value")
+	a.Value = r.positive("value", v, ok)
+	if a.Kind == plan.AdjBonus || a.Kind == plan.AdjDeduction {
+		r.wholeCents("value", v, ok)
+	}
+}
 
-	case TLaborHours:
-		h := model.LaborHours{Src: r.source()}
-		h.TechID = r.employee("tech_id", true)
-		dt, ok := r.date("date")
-		h.Date = dt
-		v, ok2 := r.number("hours")
-		h.Hours = r.nonNegative("hours", v, ok2)
-		h.MaterialCost, _ = r.amount("material_cost")
-		h.RONo = r.id("ro_no")
-		if !in("date", dt, ok) {
-			return false
-		}
-		d.LaborHours = append(d.LaborHours, h)
-		return true
-
-	case TWashes:
-		w := model.Wash{Src: r.source()}
-		dt, ok := r.date("date")
-		w.Date = dt
-		w.WasherID = r.employee("washer_id", true)
-		w.Plate = r.text("plate")
-		w.Minutes, w.HasMinutes = r.number("minutes")
-		if !in("date", dt, ok) {
-			return false
-		}
-		d.Washes = append(d.Washes, w)
-		return true
-
-	case TBeautySales:
-		b := model.BeautySale{Src: r.source()}
-		b.DocNo = r.id("doc_no")
-		r.unique("doc_no", "doc_no", b.DocNo)
-		dt, ok := r.date("date")
-		b.Date = dt
-		b.Amount, _ = r.amount("amount")
-		if !in("date", dt, ok) {
-			return false
-		}
-		d.BeautySales = append(d.BeautySales, b)
-		return true
-
-	case TInsuranceClaims:
-		c := model.InsuranceClaim{Src: r.source()}
-		c.DocNo = r.id("doc_no")
-		r.unique("doc_no", "doc_no", c.DocNo)
-		c.AgentID = r.employee("agent_id", true)
-		dt, ok := r.date("approved_date")
-		c.ApprovedDate = dt
-		c.ApprovedAmount, _ = r.amount("approved_amount")
-		if !in("approved_date", dt, ok) {
-			return false
-		}
-		d.InsuranceClaims = append(d.InsuranceClaims, c)
-		return true
-
-	case TRenewals:
-		n := model.Renewal{Src: r.source()}
-		n.PolicyNo = r.id("policy_no")
-		r.unique("policy_no", "policy_no", n.PolicyNo)
-		n.SellerID = r.employee("seller_id", true)
-		dt, ok := r.date("date")
-		n.Date = dt
-		n.RebateProfit, _ = r.amount("rebate_profit")
-		if !in("date", dt, ok) {
-			return false
-		}
-		d.Renewals = append(d.Renewals, n)
-		return true
-
-	case TTargets:
-		t := model.Target{Src: r.source()}
-		t.Metric = r.enum("metric", "metric", "", msg.ValUnknownMetric)
-		rawScope := r.text("scope")
-		t.Scope = rd.scope(r, t.Metric, rawScope)
-		r.unique("metric / scope", "scope", t.Metric, t.Scope)
-		v, ok := r.number("target")
-		t.Target = r.positive("target", v, ok)
-		d.Targets = append(d.Targets, t)
-		return true
-
-	case TWorkshopScores:
-		s := model.WorkshopScore{Src: r.source()}
-		s.EmpID = r.employee("emp_id", true)
-		r.unique("emp_id", "emp_id", s.EmpID)
-		for _, c := range []struct {
-			col string
-			dst *decimal.Decimal
-		}{{"performance", &s.Performance}, {"quality", &s.Quality}, {"environment", &s.Environment}, {"teamwork", &s.Teamwork}} {
-			v, ok := r.number(c.col)
-			*c.dst = r.nonNegative(c.col, v, ok)
-		}
-		d.WorkshopScores = append(d.WorkshopScores, s)
-		return true
-
-	case TAdvisorScores:
-		s := model.AdvisorScore{Src: r.source()}
-		s.EmpID = r.employee("emp_id", true)
-		r.unique("emp_id", "emp_id", s.EmpID)
-		v, ok := r.number("score")
-		if ok && (v.IsNegative() || v.GreaterThan(decimal.NewFromInt(100))) {
-			r.errorf("score", msg.ValScoreRange, r.at("score").Value)
-		}
-		s.Score = v
-		d.AdvisorScores = append(d.AdvisorScores, s)
-		return true
-
-	case TIncidents:
-		i := model.Incident{Src: r.source()}
-		i.EmpID = r.employee("emp_id", true)
-		dt, ok := r.date("date")
-		i.Date = dt
-		i.Kind = r.enum("kind", "incident kind", "", msg.ValUnknownKind)
-		i.Verified = r.boolean("verified", true)
-		i.Note = r.text("note")
-		if !in("date", dt, ok) {
-			return false
-		}
-		d.Incidents = append(d.Incidents, i)
-		return true
-
-	case TAdjustments:
-		a := model.Adjustment{Src: r.source()}
-		a.EmpID = r.employee("emp_id", true)
-		a.Kind = r.enum("kind", "adjustment kind", "", msg.ValUnknownKind)
-		a.Pool = r.enum("pool", "pool", "", msg.ValUnknownPool)
-		v, ok := r.number("value")
-		a.Value = r.positive("value", v, ok)
-		if a.Kind == plan.AdjBonus || a.Kind == plan.AdjDeduction {
-			r.wholeCents("value", v, ok)
-		}
-		a.Reason = r.text("reason")
-		a.ApproverID = r.employee("approver_id", true)
-		rd.checkAdjustment(r, a)
-		d.Adjustments = append(d.Adjustments, a)
-		return true
-
-	case TFundSpending:
-		f := model.FundSpending{Src: r.source()}
-		dt, ok := r.date("date")
-		f.Date = dt
-		v, ok2 := r.amount("amount")
-		f.Amount = r.wholeCents("amount", r.positive("amount", v, ok2), ok2)
-		f.Purpose = r.text("purpose")
-		f.ApproverID = r.employee("approver_id", true)
-		f.KeeperID = r.employee("keeper_id", true)
-		rd.checkFundRoles(r, f)
-		if !in("date", dt, ok) {
-			// Money out of the fund is never dropped quietly: the month it is dated in must have counted it.
-			r.warnf("date", msg.ValFundOutside, dt, f.Amount.StringFixed(2), m)
-			return false
-		}
-		d.FundSpending = append(d.FundSpending, f)
+// fundInMonth keeps fund spending dated in the month. Money out of the fund is never dropped quietly: one
+// dated in another month is set aside with a warning (the month it is dated in must have counted it).
+func fundInMonth(r *row, f *model.FundSpending) bool {
+	if r.inMonth(f.Date) {
 		return true
 	}
-	return true
+	m := r.tr.rd.opt.Month
+	r.warnf("date", msg.ValFundOutside, f.Date, f.Amount.StringFixed(2), m)
+	return false
 }
 
 // ROInMonth reports whether a repair order counts in any figure of the month (SPEC §4.2): received in it,
