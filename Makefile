@@ -4,6 +4,9 @@ BIN      := bin/payout
 MONTH    := 2026-10
 SAMPLE   := sample-data/$(MONTH)
 FUZZTIME ?= 3000x
+# How long the fuzzer may minimise each new interesting input: by default up to 60 s each, during which it runs
+# no new inputs (a target whose inputs are whole files then ran a few inputs a minute).
+FUZZMINIMIZE ?= 100x
 
 .PHONY: build test demo fuzz bench bench-data vet fmt check sample clean
 
@@ -28,7 +31,7 @@ fuzz:
 	@for pkg in $$($(GO) list ./...); do \
 	  for t in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
 	    echo "fuzz $$pkg $$t"; \
-	    $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	    $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) $$pkg || exit 1; \
 	  done; \
 	done
 

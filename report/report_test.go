@@ -44,11 +44,17 @@ func TestSourcesText(t *testing.T) {
 // sampleMonth reads and computes the committed sample month.
 func sampleMonth(tb testing.TB) Output {
 	tb.Helper()
+	return monthAt(tb, "../sample-data/2026-10")
+}
+
+// monthAt reads and computes the 2026-10 input folder dir with the default plan.
+func monthAt(tb testing.TB, dir string) Output {
+	tb.Helper()
 	p := plan.Default()
 	m, _ := model.ParseMonth("2026-10")
-	data, rep, err := importers.Read(importers.Options{Dir: "../sample-data/2026-10", Month: m, Plan: p.Plan})
+	data, rep, err := importers.Read(importers.Options{Dir: dir, Month: m, Plan: p.Plan})
 	if err != nil || rep.HasErrors() {
-		tb.Fatalf("sample month: %v %v", err, rep.Sorted())
+		tb.Fatalf("month %s: %v %v", dir, err, rep.Sorted())
 	}
 	r := calc.Compute(data, p.Plan)
 	return Output{Result: r, Document: r.Document(), Plan: p, Data: data}
