@@ -1,5 +1,6 @@
 // Package benchmonth makes generated months for benchmarks and scale tests: a folder written once per
-// process by the sample generator, then read with the importers.
+// process by the sample generator, then read with the importers. A test package that uses it calls Main
+// from its TestMain, which removes the folders when the tests end.
 package benchmonth
 
 import (
@@ -17,7 +18,19 @@ import (
 var (
 	mu      sync.Mutex
 	folders = map[gensample.Config]string{}
+	temps   []string // the temporary folders made, removed by Main
 )
+
+// Main runs a test package's tests and benchmarks (from its TestMain) and removes the generated months.
+func Main(m *testing.M) {
+	code := m.Run()
+	mu.Lock()
+	for _, d := range temps {
+		_ = os.RemoveAll(d)
+	}
+	mu.Unlock()
+	os.Exit(code)
+}
 
 // Folder writes the month of cfg into a temporary folder (once per process) and returns it.
 func Folder(tb testing.TB, cfg gensample.Config) string {
@@ -27,11 +40,12 @@ func Folder(tb testing.TB, cfg gensample.Config) string {
 	if dir, ok := folders[cfg]; ok {
 		return dir
 	}
-	dir, err := os.MkdirTemp("", "payout-benchmonth-")
+	tmp, err := os.MkdirTemp("", "payout-benchmonth-")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	dir = filepath.Join(dir, cfg.Month)
+	temps = append(temps, tmp)
+	dir := filepath.Join(tmp, cfg.Month)
 	if err := gensample.Generate(cfg, dir); err != nil {
 		tb.Fatal(err)
 	}
