@@ -51,9 +51,9 @@ func TestReadGuardedIDOnRoster(t *testing.T) {
 }
 
 // FuzzParseID found these: invalid UTF-8 followed by a character NFKC changes gave another id with spaces
-// around it.
+// around it; two invalid bytes around a dropped soft hyphen joined into one (ParseID was not idempotent).
 func TestParseIDInvalidUTF8(t *testing.T) {
-	for _, s := range []string{"\xf2ˢ", "\xf1ǲ", "ˢ\xf2ˢ", "\xff１"} {
+	for _, s := range []string{"\xf2ˢ", "\xf1ǲ", "ˢ\xf2ˢ", "\xff１", "\xc2\u00ad\xad"} {
 		id := ParseID(s)
 		if spaced := ParseID(" " + s + " "); spaced != id {
 			t.Errorf("ParseID(%q) = %q, with spaces around %q", s, id, spaced)
@@ -62,8 +62,13 @@ func TestParseIDInvalidUTF8(t *testing.T) {
 			t.Errorf("ParseID(%q) = %q, ParseID of that %q", s, id, again)
 		}
 	}
-	if got := ParseID("\xf2ˢ"); got != "\xf2s" {
-		t.Errorf("ParseID(%q) = %q, want %q", "\xf2ˢ", got, "\xf2s")
+	for _, c := range []struct{ in, want string }{
+		{"\xf2ˢ", "\ufffds"},
+		{"\xc2\u00ad\xad", "\ufffd\ufffd"},
+	} {
+		if got := ParseID(c.in); got != c.want {
+			t.Errorf("ParseID(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }
 

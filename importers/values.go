@@ -6,11 +6,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/unicode/norm"
 
 	"payout/internal/fold"
 	"payout/internal/msg"
@@ -375,32 +373,12 @@ func ParseID(s string) string {
 // not run the cell as a formula.
 const formulaGuarded = "=+-@"
 
-// widthValid is fold.Width for text that may hold invalid UTF-8: each valid stretch is folded on its own and
-// the invalid bytes are kept, so that the result does not depend on what surrounds the text (NFKC skips the
-// valid text after an invalid byte when the text starts with it).
+// widthValid is fold.Width for text that may hold invalid UTF-8: each run of invalid bytes becomes one U+FFFD
+// first, so that the result is valid text and does not depend on what surrounds it (NFKC skips the valid
+// text after an invalid byte when the text starts with it), and two invalid bytes around an invisible
+// character that is dropped cannot join into a character (FuzzParseID: "\xc2\u00ad\xad" gave "\u00ad").
 func widthValid(s string) string {
-	if utf8.ValidString(s) {
-		return fold.Width(s)
-	}
-	var b strings.Builder
-	for len(s) > 0 {
-		n := 0
-		for n < len(s) {
-			r, w := utf8.DecodeRuneInString(s[n:])
-			if r == utf8.RuneError && w == 1 {
-				break
-			}
-			n += w
-		}
-		if n > 0 {
-			b.WriteString(norm.NFKC.String(fold.StripInvisible(s[:n])))
-			s = s[n:]
-			continue
-		}
-		b.WriteByte(s[0])
-		s = s[1:]
-	}
-	return strings.TrimFunc(b.String(), unicode.IsSpace)
+	return fold.Width(strings.ToValidUTF8(s, "\uFFFD"))
 }
 
 // ParseText trims surrounding spaces (full-width too) of free text and drops invisible characters
