@@ -2,18 +2,13 @@ package importers
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
+	"payout/internal/golden"
 	"payout/model"
 	"payout/plan"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // TestSampleMonthGolden reads the committed sample month and compares every typed row, the table counts, the
 // file hashes and the issues with testdata/sample-2026-10.golden (go test ./importers -update rewrites it).
@@ -27,28 +22,7 @@ func TestSampleMonthGolden(t *testing.T) {
 		t.Fatalf("the sample month has errors: %v", rep.Sorted())
 	}
 	got := dumpMonth(data, rep)
-	p := filepath.Join("testdata", "sample-2026-10.golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (go test ./importers -run SampleMonthGolden -update creates it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) && i < len(wl); i++ {
-			if gl[i] != wl[i] {
-				t.Fatalf("parsed sample month differs from the golden file at line %d:\n got: %s\nwant: %s", i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("parsed sample month differs from the golden file: %d lines, want %d", len(gl), len(wl))
-	}
+	golden.Check(t, "sample-2026-10.golden", got)
 }
 
 // dumpMonth renders the month data as text, one line per row, every field.

@@ -2,20 +2,16 @@ package report
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"payout/internal/golden"
 	"payout/model"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // TestSummaryGolden writes the sample month's summary.xlsx (with warnings and a fund ledger that has a
 // month without a result, and a missing table) and compares every sheet's cells (value, type and style), column widths, panes
@@ -38,28 +34,7 @@ func TestSummaryGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := dumpBook(t, buf.Bytes())
-	p := filepath.Join("testdata", "summary-2026-10.golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (go test ./report -run SummaryGolden -update creates it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) && i < len(wl); i++ {
-			if gl[i] != wl[i] {
-				t.Fatalf("summary differs from the golden file at line %d:\n got: %s\nwant: %s", i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("summary differs from the golden file: %d lines, want %d", len(gl), len(wl))
-	}
+	golden.Check(t, "summary-2026-10.golden", got)
 }
 
 // dumpBook renders a workbook as text: per sheet (in order) its page layout, panes, the widths of its used

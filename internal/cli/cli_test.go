@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,11 +13,10 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"payout/calc"
+	"payout/internal/golden"
 	"payout/internal/msg"
 	"payout/report"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 const sample = "../../sample-data/2026-10"
 
@@ -28,28 +26,6 @@ func run(t *testing.T, args ...string) (string, string, int) {
 	var out, errw bytes.Buffer
 	code := Main(args, &out, &errw)
 	return out.String(), errw.String(), code
-}
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/cli -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run with -update if the change is intended)\n--- got (first 2000 bytes):\n%s", name, trunc(got, 2000))
-	}
 }
 
 func trunc(b []byte, n int) string {
@@ -94,7 +70,7 @@ func TestValidateSampleGolden(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
-	golden(t, "validate-2026-10.txt", []byte(out))
+	golden.Check(t, "validate-2026-10.txt", []byte(out))
 	js, _, code := run(t, "validate", "--month", "2026-10", "--in", sample, "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
@@ -152,12 +128,12 @@ func TestComputeDryRunJSONGolden(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("stdout is not the result document: %v", err)
 	}
-	golden(t, "result-2026-10.json", []byte(out))
+	golden.Check(t, "result-2026-10.json", []byte(out))
 	table, _, code := run(t, "compute", "--month", "2026-10", "--in", sample, "--dry-run")
 	if code != 0 {
 		t.Fatal(code)
 	}
-	golden(t, "compute-2026-10.txt", []byte(table))
+	golden.Check(t, "compute-2026-10.txt", []byte(table))
 }
 
 func TestComputeWritesReproducibleSafeOutput(t *testing.T) {
@@ -367,7 +343,7 @@ func TestExplain(t *testing.T) {
 			t.Errorf("explain lacks %q", want)
 		}
 	}
-	golden(t, "explain-1004.txt", []byte(out))
+	golden.Check(t, "explain-1004.txt", []byte(out))
 }
 
 func TestPlanCommands(t *testing.T) {
