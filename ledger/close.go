@@ -101,7 +101,7 @@ func Close(dir, month, by string, now time.Time) (*Closure, error) {
 			c.ClosedByName = e.Name
 		}
 	}
-	if !onRoster(doc, by) {
+	if !OnRoster(doc, by) {
 		return nil, fmt.Errorf(msg.LedgerByUnknown+": %w", "--by", by, month, filepath.Join(dir, report.ResultFile), ErrNotOnRoster)
 	}
 	if err := writeClosure(root, real, c); err != nil {
@@ -151,8 +151,9 @@ func closable(root, dir, month string) (calc.Document, error) {
 	return doc, nil
 }
 
-// onRoster tells whether id is an employee of a month's result.
-func onRoster(doc calc.Document, id string) bool {
+// OnRoster tells whether id is an employee of a month's result (who closes a month, records its fund's
+// opening or approves its correction must be).
+func OnRoster(doc calc.Document, id string) bool {
 	for _, e := range doc.Employees {
 		if e.ID == id {
 			return true

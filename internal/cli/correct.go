@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
-	"payout/calc"
 	"payout/internal/msg"
 	"payout/ledger"
 	"payout/model"
@@ -182,7 +180,7 @@ func closedMonth(io *IO, closedDir string, m, into model.Month, approver string)
 	if snap.Doc.Month != m.String() {
 		return nil, nil, usageErr(msg.LedgerMonthMismatch, closedDir, snap.Doc.Month, m)
 	}
-	if !slices.ContainsFunc(snap.Doc.Employees, func(e calc.DocEmployee) bool { return e.ID == approver }) {
+	if !ledger.OnRoster(snap.Doc, approver) {
 		return nil, nil, usageErr(msg.LedgerApproverUnknown, approver, m)
 	}
 	// The paying month must still be open (its folder, if any, sits beside the closed one).

@@ -173,10 +173,8 @@ func checkRecorder(io *IO, o *FundOpeningOptions, m model.Month) error {
 		if err != nil {
 			return historyErr(io, err)
 		}
-		for _, e := range doc.Employees {
-			if e.ID == o.By {
-				return nil
-			}
+		if ledger.OnRoster(doc, o.By) {
+			return nil
 		}
 		return usageErr(msg.LedgerByUnknown, "--by", o.By, m, filepath.Join(dir, report.ResultFile))
 	}
