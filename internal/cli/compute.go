@@ -135,10 +135,11 @@ func runCompute(io *IO, o *ComputeOptions) (err error) {
 		return err
 	}
 	if !o.DryRun {
-		// Refused before anything is touched (no lock file is made beside a folder that is not ours), and
-		// checked again under the lock: another command may have closed or replaced the month meanwhile.
-		if err := checkComputeTarget(io, out, m, o.Force); err != nil {
-			return err
+		// A folder that is not a payout output of the month is refused before anything is touched (no lock
+		// file is made beside a folder that is not ours); everything else is decided under the lock, where
+		// no other command closes or replaces the month meanwhile.
+		if err := report.CheckOutputFolder(out, m.String(), o.Force); errors.Is(err, report.ErrNotOutput) {
+			return outputFolderErr(err, out, m)
 		}
 		lk, err := lockRoot(filepath.Dir(out), "payout compute --month "+m.String())
 		if err != nil {
