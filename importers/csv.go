@@ -18,9 +18,8 @@ import (
 
 // csvSource streams a CSV file in the encoding it was found to be in (csvEncoding).
 type csvSource struct {
-	r   *csv.Reader
-	row int
-	e   error
+	r *csv.Reader
+	e error
 	// checkUTF8: the text is read as UTF-8, so a cell that is not (a GBK row pasted in) is an error.
 	checkUTF8 bool
 	// stopLine, when set, is a line the file's encoding does not fit: the row that holds it is an error
@@ -217,13 +216,12 @@ func (c *capReader) Read(p []byte) (int, error) {
 // UTF-8 but valid GB18030. A line of valid UTF-8 with fewer Chinese characters (一 alone, ¥, ×) is left
 // out: many GB18030 lines of one or two characters are valid UTF-8 by chance.
 type csvScan struct {
-	lines         int
-	utf8, gb      int // lines of evidence
-	firstUTF8     int // line numbers (1-based), 0 for none
-	firstGB       int
-	firstBad      int // a line that is neither UTF-8 nor GB18030
-	firstNUL      int // a line with a NUL byte: not text (binary, or UTF-16 without its byte order mark)
-	validNonASCII int // lines with non-ASCII bytes that are valid UTF-8 or GB18030
+	lines     int
+	utf8, gb  int // lines of evidence
+	firstUTF8 int // line numbers (1-based), 0 for none
+	firstGB   int
+	firstBad  int // a line that is neither UTF-8 nor GB18030
+	firstNUL  int // a line with a NUL byte: not text (binary, or UTF-16 without its byte order mark)
 }
 
 // minWideRunes is how many Chinese characters (or full-width forms) a valid UTF-8 line needs to count as

@@ -92,11 +92,6 @@ func openRegular(p string, limit int64) (*os.File, error) {
 	return f, nil
 }
 
-// otherSpreadsheets are the formats a table may be saved in that are not read: WPS's own (.et), OpenDocument,
-// Apple Numbers, binary and template Excel formats.
-var otherSpreadsheets = map[string]bool{".et": true, ".ett": true, ".ods": true, ".fods": true, ".numbers": true,
-	".xlsb": true, ".xltx": true, ".xltm": true, ".xlam": true}
-
 // correctionsFile is the name payout correct gives the rows it cannot put into a workbook's adjustments
 // table (msg.CorrectionFileFmt, perhaps numbered).
 var correctionsFile = regexp.MustCompile(`^` + strings.Replace(regexp.QuoteMeta(strings.TrimSuffix(msg.CorrectionFileFmt, ".csv")), "%s", `[0-9]{4}-[0-9]{2}`, 1) + `(-[0-9]+)?\.csv$`)

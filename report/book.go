@@ -137,10 +137,6 @@ func (b *book) num(sheet string, col, row int, d decimal.Decimal, places int32, 
 	return b.f.SetCellStyle(sheet, c, c, style)
 }
 
-func (b *book) money(sheet string, col, row int, d decimal.Decimal) error {
-	return b.num(sheet, col, row, d, 2, b.moneyS)
-}
-
 // headerRow writes a header row.
 func (b *book) headerRow(sheet string, row int, labels ...string) error {
 	for i, l := range labels {

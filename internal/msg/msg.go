@@ -72,7 +72,6 @@ const (
 	InNotFolder       = "%s is not a folder"
 	InAmbiguous       = "table %s is found twice: in %s and in %s; keep one"
 	InMissingTable    = "table %s (%s) is missing: it is required"
-	InUnknownFile     = "no known table in this file; it is ignored (name it after a table, e.g. 员工名册.xlsx)"
 	InCorrectionsFile = "corrections written by payout correct, not read from here: copy its rows into the adjustments table (调整), then delete this file"
 	InWrongFormat     = "table %s is in a %s file, which is not read: save it as .xlsx or .csv"
 	InNoHeader        = "no header row found: missing required column %s"
