@@ -1,10 +1,7 @@
 package importers
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
-	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -194,37 +191,7 @@ func TestReadPrefixedFormulaWithoutValue(t *testing.T) {
 // withEntry adds a part to a zip package (a second entry of a name it has, or a new one).
 func withEntry(t *testing.T, b []byte, name, data string) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, err := zw.Create(f.Name)
-		if err == nil {
-			_, err = io.Copy(w, rc)
-		}
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	w, err := zw.Create(name)
-	if err == nil {
-		_, err = w.Write([]byte(data))
-	}
-	if err == nil {
-		err = zw.Close()
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
+	return rewriteZip(t, b, func(_ string, d []byte) []byte { return d }, name, data)
 }
 
 // A package holding two entries of one part is refused (excelize reads the last, the checks read the

@@ -1311,13 +1311,39 @@ func TestReadNoFolder(t *testing.T) {
 // patchZip rewrites one part of a zip package (an xlsx) with fn.
 func patchZip(t testing.TB, b []byte, part string, fn func(string) string) []byte {
 	t.Helper()
+	found := false
+	out := rewriteZip(t, b, func(name string, data []byte) []byte {
+		if name != part {
+			return data
+		}
+		found = true
+		return []byte(fn(string(data)))
+	})
+	if !found {
+		t.Fatalf("no part %s", part)
+	}
+	return out
+}
+
+// rewriteZip copies a zip package entry by entry through edit, then adds the extra entries (name, data
+// pairs: a second entry of a name the package has, or a new one).
+func rewriteZip(t testing.TB, b []byte, edit func(name string, data []byte) []byte, extra ...string) []byte {
+	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
-	found := false
+	write := func(name string, data []byte) {
+		w, err := zw.Create(name)
+		if err == nil {
+			_, err = w.Write(data)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
@@ -1328,23 +1354,13 @@ func patchZip(t testing.TB, b []byte, part string, fn func(string) string) []byt
 		if err != nil {
 			t.Fatal(err)
 		}
-		if f.Name == part {
-			found = true
-			data = []byte(fn(string(data)))
-		}
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write(data); err != nil {
-			t.Fatal(err)
-		}
+		write(f.Name, edit(f.Name, data))
+	}
+	for i := 0; i+1 < len(extra); i += 2 {
+		write(extra[i], []byte(extra[i+1]))
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
-	}
-	if !found {
-		t.Fatalf("no part %s", part)
 	}
 	return out.Bytes()
 }
