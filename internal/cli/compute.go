@@ -230,10 +230,7 @@ func monthLedger(io *IO, out string, m model.Month, c *computed) ([]report.FundR
 		return nil, historyErr(io, err) // a record of the output root that cannot be read, or a closed month changed
 	}
 	if err != nil {
-		i := fundIssue(err, c.data.Tables)
-		if h := otherRootHint(err, root); h != "" {
-			i.Message += "; " + h
-		}
+		i := fundIssue(err, c.data.Tables, root)
 		if io.JSON {
 			if err := writeIssuesJSON(io, []importers.Issue{i}); err != nil {
 				return nil, err

@@ -74,11 +74,5 @@ func otherRootHint(err error, root string) string {
 // unpaidIssue is a correction recorded for the month that its adjustments do not pay, as a warning at the
 // month's adjustments table.
 func unpaidIssue(message string, tables []model.TableInfo) importers.Issue {
-	i := importers.Issue{Severity: importers.Warning, Table: importers.TAdjustments, Message: message}
-	for _, t := range tables {
-		if t.Table == importers.TAdjustments {
-			i.File, i.Sheet = t.File, t.Sheet
-		}
-	}
-	return i
+	return tableIssue(importers.Warning, importers.TAdjustments, message, tables)
 }

@@ -113,11 +113,7 @@ func runValidate(io *IO, o *ValidateOptions) error {
 			if !errors.As(err, &over) {
 				return historyErr(io, err)
 			}
-			i := fundIssue(err, data.Tables)
-			if h := otherRootHint(err, filepath.Dir(out)); h != "" {
-				i.Message += "; " + h
-			}
-			rep.Issues = append(rep.Issues, i)
+			rep.Issues = append(rep.Issues, fundIssue(err, data.Tables, filepath.Dir(out)))
 		}
 		// Corrections of closed months recorded for this month must be among its adjustments.
 		unpaid, err := ledger.UnpaidInto(filepath.Dir(out), data.Month.String(), res.Steps)
@@ -158,11 +154,21 @@ func printIssues(io *IO, issues []importers.Issue) {
 	}
 }
 
-// fundIssue is an overdrawn fund reported as an error at the month's fund spending table.
-func fundIssue(err error, tables []model.TableInfo) importers.Issue {
-	i := importers.Issue{Severity: importers.Error, Table: importers.TFundSpending, Message: err.Error()}
+// fundIssue is an overdrawn fund (err) as an error at the month's fund spending table, with the hint when the
+// month is computed into another output root (root) than the one its opening balance was recorded in.
+func fundIssue(err error, tables []model.TableInfo, root string) importers.Issue {
+	i := tableIssue(importers.Error, importers.TFundSpending, err.Error(), tables)
+	if h := otherRootHint(err, root); h != "" {
+		i.Message += "; " + h
+	}
+	return i
+}
+
+// tableIssue is a message located at a table of the month: at the file (and sheet) it was read from.
+func tableIssue(sev importers.Severity, table, message string, tables []model.TableInfo) importers.Issue {
+	i := importers.Issue{Severity: sev, Table: table, Message: message}
 	for _, t := range tables {
-		if t.Table == importers.TFundSpending {
+		if t.Table == table {
 			i.File, i.Sheet = t.File, t.Sheet
 		}
 	}
