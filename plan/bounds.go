@@ -135,14 +135,15 @@ func (p *Plan) applyDefaults() {
 	}
 }
 
-// checkPlausiblePay checks the plausible_pay section: both thresholds greater than 0.
+// checkPlausiblePay checks the plausible_pay section: both thresholds the file gives greater than 0 (a key it
+// leaves out has its default).
 func (c *checker) checkPlausiblePay(pp PlausiblePay) {
 	for _, x := range []struct {
 		d   Dec
 		key string
 	}{{pp.MaxTotal, "plausible_pay.max_total"}, {pp.MaxBaseMultiple, "plausible_pay.max_base_multiple"}} {
-		if !x.d.IsPositive() {
-			c.add(x.d.Line, msg.PlanNotPositive, x.key, x.d.String())
+		if x.d.Line > 0 {
+			c.positive(x.d, x.key, x.d.Line)
 		}
 	}
 }
