@@ -133,6 +133,7 @@ func (p *Plan) applyDefaults() {
 	if pp.MaxBaseMultiple.Line == 0 {
 		pp.MaxBaseMultiple.Decimal = decimal.RequireFromString(DefaultMaxBaseMultiple)
 	}
+	p.vocab = p.Vocabulary.mergedInto(builtinVocabulary())
 }
 
 // checkPlausiblePay checks the plausible_pay section: both thresholds the file gives greater than 0 (a key it

@@ -514,12 +514,7 @@ func (p *Plan) check(file string, bad map[int]bool) Errors {
 		}
 	}
 
-	c.enum("repair order type", p.ROTypeEnum())
-	c.enum("collection kind", p.CollectionKindEnum())
-	c.enum("incident kind", p.IncidentKindEnum())
-	c.enum("seller department", p.SellerDeptEnum())
-	c.enum("accessory category", p.CategoryEnum())
-	c.enum("adjustment kind", p.AdjustmentKindEnum())
+	c.vocabulary(p)
 	return c.errs
 }
 

@@ -105,7 +105,18 @@ type Plan struct {
 	Adjustments       Adjustments       `yaml:"adjustments"`
 	PlausiblePay      PlausiblePay      `yaml:"plausible_pay"`
 	Lines             []Ref             `yaml:"lines"`
-	Vocabulary        Vocabulary        `yaml:"vocabulary"`
+	// Vocabulary is the plan's additions to the built-in enumerations (vocabulary.yaml).
+	Vocabulary Vocabulary `yaml:"vocabulary"`
+	// Tables, Columns and Teams are the inputs the plan declares (inputs.go).
+	Tables  []Table        `yaml:"tables"`
+	Columns []ExtraColumns `yaml:"columns"`
+	Teams   *Teams         `yaml:"teams"`
+	// Rounding, Bases and Schemes are the plan language's (version 2, lang.go).
+	Rounding *Rounding `yaml:"rounding"`
+	Bases    []Base    `yaml:"bases"`
+	Schemes  []Scheme  `yaml:"schemes"`
+
+	vocab Vocabulary // the built-in enumerations with the plan's additions
 }
 
 // Achievement is how achievement rates are rounded and bounded 〔一.5〕.
@@ -135,6 +146,9 @@ type Metric struct {
 	Aliases     []Ref `yaml:"aliases"`
 	Figure      Ref   `yaml:"figure"`
 	PerEmployee bool  `yaml:"per_employee"`
+	// Scope (version 2 plans) is what a target's 范围 names: employee (an id), team (a team's name) or
+	// store (any text, matched by the achievement's scope).
+	Scope Ref `yaml:"scope"`
 }
 
 // Named returns the metric's names.
@@ -319,59 +333,6 @@ type PlausiblePay struct {
 	MaxBaseMultiple Dec `yaml:"max_base_multiple"`
 }
 
-// Vocabulary holds the names accepted for enumerated values in the input.
-type Vocabulary struct {
-	RepairOrderTypes    ROTypes             `yaml:"repair_order_types"`
-	CollectionKinds     CollectionKinds     `yaml:"collection_kinds"`
-	IncidentKinds       IncidentKinds       `yaml:"incident_kinds"`
-	SellerDepartments   SellerDepts         `yaml:"seller_departments"`
-	AccessoryCategories AccessoryCats       `yaml:"accessory_categories"`
-	AdjustmentKinds     AdjustmentKindNames `yaml:"adjustment_kinds"`
-}
-
-// ROTypes maps repair-order types to categories.
-type ROTypes struct {
-	Customer []Ref `yaml:"customer"`
-	Warranty []Ref `yaml:"warranty"`
-	Accident []Ref `yaml:"accident"`
-	Internal []Ref `yaml:"internal"`
-}
-
-// CollectionKinds names the collection kinds.
-type CollectionKinds struct {
-	Fleet     []Ref `yaml:"fleet"`
-	Insurance []Ref `yaml:"insurance"`
-}
-
-// IncidentKinds names the incident kinds.
-type IncidentKinds struct {
-	Complaint     []Ref `yaml:"complaint"`
-	WashComplaint []Ref `yaml:"wash_complaint"`
-	Untidy        []Ref `yaml:"untidy"`
-	WashOvertime  []Ref `yaml:"wash_overtime"`
-}
-
-// SellerDepts names the accessory seller departments.
-type SellerDepts struct {
-	Aftersales []Ref `yaml:"aftersales"`
-	Sales      []Ref `yaml:"sales"`
-	Other      []Ref `yaml:"other"`
-}
-
-// AccessoryCats names the accessory categories.
-type AccessoryCats struct {
-	Accessory []Ref `yaml:"accessory"`
-	Care      []Ref `yaml:"care"`
-	Generic   []Ref `yaml:"generic"`
-}
-
-// AdjustmentKindNames names the adjustment kinds.
-type AdjustmentKindNames struct {
-	Coefficient []Ref `yaml:"coefficient"`
-	Bonus       []Ref `yaml:"bonus"`
-	Deduction   []Ref `yaml:"deduction"`
-}
-
 // Canonical values of the enumerations (the vocabulary's keys). These are names of the data model, not
 // numbers of the plan.
 const (
@@ -418,53 +379,6 @@ var IndividualLines = []string{LineAccessory, LineHours, LineWash, LineInsurance
 type Enum struct {
 	Values []string
 	Names  map[string][]Ref
-}
-
-// Enums returns the vocabulary as enumerations keyed by a short name (type, kind, ...), in a fixed order.
-func (v Vocabulary) enum(pairs ...any) Enum {
-	e := Enum{Names: map[string][]Ref{}}
-	for i := 0; i < len(pairs); i += 2 {
-		k := pairs[i].(string)
-		e.Values = append(e.Values, k)
-		e.Names[k] = pairs[i+1].([]Ref)
-	}
-	return e
-}
-
-// ROTypeEnum is repair-order type → category.
-func (p *Plan) ROTypeEnum() Enum {
-	t := p.Vocabulary.RepairOrderTypes
-	return p.Vocabulary.enum(CatCustomer, t.Customer, CatWarranty, t.Warranty, CatAccident, t.Accident, CatInternal, t.Internal)
-}
-
-// CollectionKindEnum is collection kind.
-func (p *Plan) CollectionKindEnum() Enum {
-	k := p.Vocabulary.CollectionKinds
-	return p.Vocabulary.enum(KindFleet, k.Fleet, KindInsurance, k.Insurance)
-}
-
-// IncidentKindEnum is incident kind.
-func (p *Plan) IncidentKindEnum() Enum {
-	k := p.Vocabulary.IncidentKinds
-	return p.Vocabulary.enum(IncComplaint, k.Complaint, IncWashComplaint, k.WashComplaint, IncUntidy, k.Untidy, IncWashOvertime, k.WashOvertime)
-}
-
-// SellerDeptEnum is accessory seller department.
-func (p *Plan) SellerDeptEnum() Enum {
-	k := p.Vocabulary.SellerDepartments
-	return p.Vocabulary.enum(DeptAftersales, k.Aftersales, DeptSales, k.Sales, DeptOther, k.Other)
-}
-
-// CategoryEnum is accessory category.
-func (p *Plan) CategoryEnum() Enum {
-	k := p.Vocabulary.AccessoryCategories
-	return p.Vocabulary.enum(CategoryAccessory, k.Accessory, CategoryCare, k.Care, CategoryGeneric, k.Generic)
-}
-
-// AdjustmentKindEnum is adjustment kind.
-func (p *Plan) AdjustmentKindEnum() Enum {
-	k := p.Vocabulary.AdjustmentKinds
-	return p.Vocabulary.enum(AdjCoefficient, k.Coefficient, AdjBonus, k.Bonus, AdjDeduction, k.Deduction)
 }
 
 // RoleEnum is role.

@@ -1,0 +1,221 @@
+package plan
+
+// The plan language (version 2, docs/plan.md): a plan is its inputs (inputs.go), named quantities computed
+// from them (bases) and the payslip lines (schemes) that pay on them. Nothing else is mandatory. The types
+// here are what the file says; check.go checks them and compiles their expressions once, when the plan loads.
+
+// Version2 is the version of plans written in the plan language.
+const Version2 = 2
+
+// Scope says whose value a base is: one per employee, one per team, or one for the store.
+type Scope string
+
+// The scopes, from the narrowest.
+const (
+	ScopeEmployee Scope = "employee"
+	ScopeTeam     Scope = "team"
+	ScopeStore    Scope = "store"
+)
+
+// Expr is an expression of the plan file (formula syntax, docs/plan.md), with where it stands.
+type Expr struct {
+	Src  string
+	Line int // the line of the YAML scalar
+	Col  int // the column of the scalar's first character
+}
+
+// Base is a named quantity of the month: exactly one of the kinds (a sum or count over a table's rows,
+// a total of an employee base over the roster, arithmetic over other bases, an achievement rate), then
+// optionally rounded and bounded.
+type Base struct {
+	Name  Ref    `yaml:"name"`  // an identifier used by expressions and schemes
+	Label string `yaml:"label"` // the name printed in explanations; empty: Name
+	Per   Ref    `yaml:"per"`   // employee, team or store; default: employee when By is set, else store
+
+	// Rows of a table: Sum (an expression over the row's columns), Count or CountDistinct (a column),
+	// over the rows of From that pass Where, each row assigned by the employee column By (to that employee,
+	// or to that employee's team), each weighted by Weights.
+	From          Ref      `yaml:"from"`
+	Sum           *Expr    `yaml:"sum"`
+	Count         bool     `yaml:"count"`
+	CountDistinct Ref      `yaml:"count_distinct"`
+	Where         *Expr    `yaml:"where"`
+	By            Ref      `yaml:"by"`
+	Weights       *ByValue `yaml:"weights"`
+
+	// Total is an employee base summed over the roster's employees of Roles (all when empty) into each
+	// team or the store; probation employees count unless Probation is "excluded".
+	Total     Ref   `yaml:"total"`
+	Roles     []Ref `yaml:"roles"`
+	Probation Ref   `yaml:"probation"`
+
+	// Expr is arithmetic over other bases.
+	Expr *Expr `yaml:"expr"`
+
+	// Achievement is actual / target (the targets table), rounded and bounded.
+	Achievement *AchievementOf `yaml:"achievement"`
+
+	// Round rounds the value half away from zero to this many decimals; Min and Max bound it.
+	Round *Dec `yaml:"round"`
+	Min   *Dec `yaml:"min"`
+	Max   *Dec `yaml:"max"`
+}
+
+// AchievementOf is an achievement rate: the base Actual divided by the target of Metric for the base's
+// scope (the employee id, the team's name, or for a store base the target's 范围 Scope), rounded half up to
+// Decimals places.
+type AchievementOf struct {
+	Actual   Ref `yaml:"actual"`
+	Metric   Ref `yaml:"metric"`
+	Scope    Ref `yaml:"scope"`
+	Decimals Dec `yaml:"decimals"`
+}
+
+// ByValue maps a column's values to numbers (weights, rates per unit); rows with another value take
+// Default (absent: 1 for weights, an error for rates).
+type ByValue struct {
+	Column  Ref      `yaml:"column"`
+	Values  ValueMap `yaml:"values"`
+	Default *Dec     `yaml:"default"`
+}
+
+// ValueMap is `{value: number, …}` in file order.
+type ValueMap []ValueAmount
+
+// ValueAmount is one value of a ValueMap.
+type ValueAmount struct {
+	Value Ref
+	Is    Dec
+}
+
+// Probation settings of a scheme.
+const (
+	ProbationExcluded = "excluded" // probation employees are not paid the line (the default)
+	ProbationPaid     = "paid"     // probation employees are paid the line like the others
+)
+
+// Scheme is one payslip line: whom it pays (Roles, Probation), what and how (the amount), and what follows.
+// The order of the steps is fixed (docs/plan.md, 计算顺序): amount → factors → round → min/max → [pool: net of
+// base salaries → split] → then → quota → gates → negate → deductions.
+type Scheme struct {
+	Name      Ref   `yaml:"name"`
+	Label     Ref   `yaml:"label"` // the payslip line's name
+	Roles     []Ref `yaml:"roles"`
+	Probation Ref   `yaml:"probation"`
+	// Pool: empty, the amount is computed for each person; team or store, it is computed once for each
+	// team (or the store) and split among the members by Split.
+	Pool Ref `yaml:"pool"`
+
+	// The amount, one of: Base × Rate, Fixed, Steps (an amount by the band a base falls in), Amount (an
+	// expression over bases).
+	Base   Ref    `yaml:"base"`
+	Rate   *Rate  `yaml:"rate"`
+	Fixed  *Dec   `yaml:"fixed"`
+	Steps  *Steps `yaml:"steps"`
+	Amount *Expr  `yaml:"amount"`
+
+	Factors []Factor `yaml:"factors"`
+	Round   *Dec     `yaml:"round"` // decimals of the amount; default: the plan's rounding.decimals
+	Min     *Dec     `yaml:"min"`
+	Max     *Dec     `yaml:"max"`
+
+	NetOfBaseSalaries bool   `yaml:"net_of_base_salaries"`
+	Split             *Split `yaml:"split"`
+	Then              *Then  `yaml:"then"`
+
+	Quota      *Quota      `yaml:"quota"`
+	Gates      []Gate      `yaml:"gates"`
+	Negate     bool        `yaml:"negate"`
+	Deductions []Deduction `yaml:"deductions"`
+}
+
+// Rate is a scheme's rate: a constant (Value), a tier table (Tiers), or a rate per unit by a column's value
+// of each row (PerRow; the scheme's base must then be a sum or count over rows).
+type Rate struct {
+	Value  *Dec
+	Tiers  *Tiers
+	PerRow *ByValue
+	Line   int
+}
+
+// Steps pays the amount of the highest band whose From the base reaches (From ≤ value); below the first
+// band, 0.
+type Steps struct {
+	On    Ref        `yaml:"on"`
+	Bands []StepBand `yaml:"bands"`
+}
+
+// StepBand is one band of Steps.
+type StepBand struct {
+	From   Dec `yaml:"from"`
+	Amount Dec `yaml:"amount"`
+}
+
+// Factor multiplies the amount: an expression over bases, optionally rounded and bounded.
+type Factor struct {
+	Label string `yaml:"label"`
+	Value *Expr  `yaml:"value"`
+	Round *Dec   `yaml:"round"`
+	Min   *Dec   `yaml:"min"`
+	Max   *Dec   `yaml:"max"`
+}
+
+// Split divides a pool's amount among its members in proportion to each member's weight: the role's
+// coefficient (Coefficients), or a roster column's value (Column), or 1; times the expression Times when
+// given. Cents go by largest remainder, ties in id order.
+type Split struct {
+	Coefficients []RoleCoefficient `yaml:"coefficients"`
+	Column       Ref               `yaml:"column"`
+	Times        *Expr             `yaml:"times"`
+}
+
+// RoleCoefficient is a role's coefficient in a split.
+type RoleCoefficient struct {
+	Role        Ref `yaml:"role"`
+	Coefficient Dec `yaml:"coefficient"`
+}
+
+// Then is applied to each member's share of a pool: factors, then rounding.
+type Then struct {
+	Factors []Factor `yaml:"factors"`
+	Round   *Dec     `yaml:"round"`
+}
+
+// Quota takes Penalty off the line for each unit the base On (default: the scheme's base) is below Target,
+// for employees of Roles; the line may go negative.
+type Quota struct {
+	Roles   []Ref `yaml:"roles"`
+	On      Ref   `yaml:"on"`
+	Target  Dec   `yaml:"target"`
+	Penalty Dec   `yaml:"penalty"`
+}
+
+// Gate replaces the line's amount by Then (default 0) when the condition When holds.
+type Gate struct {
+	When   *Expr  `yaml:"when"`
+	Then   *Dec   `yaml:"then"`
+	Reason string `yaml:"reason"`
+}
+
+// Deduction takes an amount off the line (its Reason is printed on the payslip): Each per unit of the base
+// Count, or a part of the line — Rate when the condition When holds, or the rate of the highest count in
+// Rates that the base Count reaches. Deductions never take a line below zero (the rest is said in a warning).
+type Deduction struct {
+	Reason string      `yaml:"reason"`
+	Count  Ref         `yaml:"count"`
+	Each   *Dec        `yaml:"each"`
+	Rates  []CountRate `yaml:"rates"`
+	When   *Expr       `yaml:"when"`
+	Rate   *Dec        `yaml:"rate"`
+}
+
+// CountRate applies Rate from Count units on.
+type CountRate struct {
+	Count Dec `yaml:"count"`
+	Rate  Dec `yaml:"rate"`
+}
+
+// Rounding is the plan's rounding of money: half away from zero to Decimals places.
+type Rounding struct {
+	Decimals Dec `yaml:"decimals"`
+}
