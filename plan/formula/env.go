@@ -1,0 +1,142 @@
+package formula
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/vm"
+	"github.com/shopspring/decimal"
+
+	"payout/internal/msg"
+	"payout/model"
+)
+
+// Env holds the variable values of one evaluation: Number = decimal.Decimal, Text = string,
+// Date = model.Date, Bool = bool, and nil for the zero value (an empty cell). It is made once for a fixed
+// variable list and refilled by position for each row, without allocating. An Env is not safe for
+// concurrent use; any number of Programs may be evaluated with one Env, each reading the variables it uses.
+type Env struct {
+	names  []string
+	types  []Type
+	values map[string]any // expr's env: variable name → value, and monthVar → the month
+	bad    int            // index of a variable Set with a value of the wrong type, or -1
+	badErr error
+	vm     vm.VM
+}
+
+// NewEnv makes an Env for vars, every variable at its zero value, evaluating in_month against month.
+func NewEnv(vars []Var, month model.Month) *Env {
+	e := &Env{values: make(map[string]any, len(vars)+1), bad: -1}
+	for _, v := range vars {
+		e.names = append(e.names, v.Name)
+		e.types = append(e.types, v.Type)
+		e.values[v.Name] = v.Type.zero()
+	}
+	e.values[monthVar] = month
+	return e
+}
+
+// Set gives the variable at position i of NewEnv's list the value v (nil for its zero value). A value of
+// the wrong type, or a position out of the list, makes the next evaluations fail until it is set right.
+func (e *Env) Set(i int, v any) {
+	if i < 0 || i >= len(e.names) {
+		e.bad, e.badErr = len(e.names), &Error{Msg: fmt.Sprintf(msg.FormulaBadIndex, i)}
+		return
+	}
+	t := e.types[i]
+	if v == nil {
+		v = t.zero()
+	} else if !t.holds(v) {
+		e.bad, e.badErr = i, &Error{Msg: fmt.Sprintf(msg.FormulaBadValue, e.names[i], t, v)}
+		return
+	}
+	if e.bad == i {
+		e.bad, e.badErr = -1, nil
+	}
+	e.values[e.names[i]] = v
+}
+
+// holds reports whether v is a value of type t.
+func (t Type) holds(v any) bool {
+	switch v.(type) {
+	case decimal.Decimal:
+		return t == Number
+	case string:
+		return t == Text
+	case model.Date:
+		return t == Date
+	case bool:
+		return t == Bool
+	}
+	return false
+}
+
+// Eval evaluates the program with the Env's values; the value is of p.Type(). Errors are *Error.
+func (p *Program) Eval(env *Env) (any, error) {
+	if env == nil {
+		return nil, &Error{Msg: msg.FormulaNoEnv}
+	}
+	if env.bad >= 0 {
+		return nil, env.badErr
+	}
+	out, err := env.vm.Run(p.prog, env.values)
+	if err != nil {
+		return nil, p.evalError(env, err)
+	}
+	if !p.typ.holds(out) {
+		return nil, &Error{Msg: fmt.Sprintf(msg.FormulaGives, fmt.Sprintf("%T", out), p.typ)}
+	}
+	return out, nil
+}
+
+// EvalBool evaluates a program of type Bool.
+func (p *Program) EvalBool(env *Env) (bool, error) {
+	out, err := p.Eval(env)
+	if err != nil {
+		return false, err
+	}
+	b, ok := out.(bool)
+	if !ok {
+		return false, &Error{Msg: fmt.Sprintf(msg.FormulaGives, p.typ, Bool)}
+	}
+	return b, nil
+}
+
+// EvalNumber evaluates a program of type Number.
+func (p *Program) EvalNumber(env *Env) (decimal.Decimal, error) {
+	out, err := p.Eval(env)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	d, ok := out.(decimal.Decimal)
+	if !ok {
+		return decimal.Decimal{}, &Error{Msg: fmt.Sprintf(msg.FormulaGives, p.typ, Number)}
+	}
+	return d, nil
+}
+
+// evalError turns an error of expr's VM into an *Error at the position of the operation that failed.
+func (p *Program) evalError(env *Env, err error) error {
+	e := &Error{}
+	var fe *file.Error
+	if errors.As(err, &fe) {
+		e.Line, e.Column = position(p.src, fe.From)
+	}
+	switch {
+	case errors.Is(err, errDivZero):
+		e.Msg = msg.FormulaDivZero
+	default:
+		e.Msg = fmt.Sprintf(msg.FormulaEval, err)
+		if fe != nil {
+			e.Msg = fmt.Sprintf(msg.FormulaEval, fe.Message)
+		}
+		for _, name := range p.uses {
+			if _, ok := env.values[name]; !ok {
+				e.Line, e.Column, e.Msg = 0, 0, fmt.Sprintf(msg.FormulaMissing, name)
+				break
+			}
+		}
+	}
+	return e
+}
