@@ -36,6 +36,7 @@ const (
 	FormulaWantDate       = "the expression gives %s, it must give a date"
 	FormulaVarTwice       = "the variable %q is declared twice"
 	FormulaVarType        = "the variable %q has no valid type"
+	FormulaVarName        = "the variable name %q is reserved (it starts with $ or @)"
 	FormulaInternal       = "internal error compiling the expression: %v"
 )
 
@@ -44,7 +45,8 @@ const (
 	FormulaDivZero  = "division by zero"
 	FormulaBadValue = "the variable %q must hold a %s, got %T"
 	FormulaBadIndex = "there is no variable number %d"
-	FormulaMissing  = "the variable %q has no value in this evaluation"
+	FormulaMissing  = "the variable %q is not among the variables of this evaluation"
+	FormulaEnvType  = "the variable %q is a %s in this evaluation, the expression was compiled for a %s"
 	FormulaNoEnv    = "the expression was evaluated without its variables"
 	FormulaEval     = "cannot evaluate the expression: %s"
 	FormulaGives    = "the expression gives %s, not %s"

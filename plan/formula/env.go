@@ -17,20 +17,37 @@ import (
 // variable list and refilled by position for each row, without allocating. An Env is not safe for
 // concurrent use; any number of Programs may be evaluated with one Env, each reading the variables it uses.
 type Env struct {
-	names  []string
-	types  []Type
-	values map[string]any // expr's env: variable name → value, and monthVar → the month
-	bad    int            // index of a variable Set with a value of the wrong type, or -1
-	badErr error
-	vm     vm.VM
+	names   []string
+	types   []Type
+	typeOf  map[string]Type
+	values  map[string]any // expr's env: variable name → value, and monthVar → the month
+	bad     int            // index of a variable Set with a value of the wrong type, or -1
+	badErr  error
+	broken  error                 // a fault of the Env itself: a name twice, a position out of the list
+	checked map[*Program]struct{} // programs whose variables this Env holds with their types
+	last    *Program              // the program evaluated last (checked)
+	vm      vm.VM
 }
 
-// NewEnv makes an Env for vars, every variable at its zero value, evaluating in_month against month.
+// NewEnv makes an Env for vars, every variable at its zero value, evaluating in_month against month. A
+// name given twice makes every evaluation with the Env fail.
 func NewEnv(vars []Var, month model.Month) *Env {
-	e := &Env{values: make(map[string]any, len(vars)+1), bad: -1}
+	e := &Env{
+		typeOf:  make(map[string]Type, len(vars)),
+		values:  make(map[string]any, len(vars)+1),
+		bad:     -1,
+		checked: map[*Program]struct{}{},
+	}
 	for _, v := range vars {
+		if _, twice := e.typeOf[v.Name]; twice || !v.Type.valid() {
+			e.broken = &Error{Msg: fmt.Sprintf(msg.FormulaVarTwice, v.Name)}
+			if !v.Type.valid() {
+				e.broken = &Error{Msg: fmt.Sprintf(msg.FormulaVarType, v.Name)}
+			}
+		}
 		e.names = append(e.names, v.Name)
 		e.types = append(e.types, v.Type)
+		e.typeOf[v.Name] = v.Type
 		e.values[v.Name] = v.Type.zero()
 	}
 	e.values[monthVar] = month
@@ -38,10 +55,11 @@ func NewEnv(vars []Var, month model.Month) *Env {
 }
 
 // Set gives the variable at position i of NewEnv's list the value v (nil for its zero value). A value of
-// the wrong type, or a position out of the list, makes the next evaluations fail until it is set right.
+// the wrong type makes the evaluations fail until the variable is set right; a position out of the list
+// makes every later evaluation fail.
 func (e *Env) Set(i int, v any) {
 	if i < 0 || i >= len(e.names) {
-		e.bad, e.badErr = len(e.names), &Error{Msg: fmt.Sprintf(msg.FormulaBadIndex, i)}
+		e.broken = &Error{Msg: fmt.Sprintf(msg.FormulaBadIndex, i)}
 		return
 	}
 	t := e.types[i]
@@ -77,17 +95,48 @@ func (p *Program) Eval(env *Env) (any, error) {
 	if env == nil {
 		return nil, &Error{Msg: msg.FormulaNoEnv}
 	}
-	if env.bad >= 0 {
-		return nil, env.badErr
+	if err := env.usable(p); err != nil {
+		return nil, err
 	}
 	out, err := env.vm.Run(p.prog, env.values)
 	if err != nil {
-		return nil, p.evalError(env, err)
+		return nil, p.evalError(err)
 	}
 	if !p.typ.holds(out) {
 		return nil, &Error{Msg: fmt.Sprintf(msg.FormulaGives, fmt.Sprintf("%T", out), p.typ)}
 	}
 	return out, nil
+}
+
+// usable is the error that keeps p from being evaluated with e, if any: a fault of e, a bad value, a
+// variable p uses that e lacks or holds with another type. The check of p's variables is made once per
+// Env and program.
+func (e *Env) usable(p *Program) error {
+	if e.broken != nil {
+		return e.broken
+	}
+	if e.bad >= 0 {
+		return e.badErr
+	}
+	if p == e.last {
+		return nil
+	}
+	if _, ok := e.checked[p]; ok {
+		e.last = p
+		return nil
+	}
+	for _, v := range p.vars {
+		t, ok := e.typeOf[v.Name]
+		if !ok {
+			return &Error{Msg: fmt.Sprintf(msg.FormulaMissing, v.Name)}
+		}
+		if t != v.Type {
+			return &Error{Msg: fmt.Sprintf(msg.FormulaEnvType, v.Name, t, v.Type)}
+		}
+	}
+	e.checked[p] = struct{}{}
+	e.last = p
+	return nil
 }
 
 // EvalBool evaluates a program of type Bool.
@@ -117,7 +166,7 @@ func (p *Program) EvalNumber(env *Env) (decimal.Decimal, error) {
 }
 
 // evalError turns an error of expr's VM into an *Error at the position of the operation that failed.
-func (p *Program) evalError(env *Env, err error) error {
+func (p *Program) evalError(err error) error {
 	e := &Error{}
 	var fe *file.Error
 	if errors.As(err, &fe) {
@@ -126,17 +175,10 @@ func (p *Program) evalError(env *Env, err error) error {
 	switch {
 	case errors.Is(err, errDivZero):
 		e.Msg = msg.FormulaDivZero
+	case fe != nil:
+		e.Msg = fmt.Sprintf(msg.FormulaEval, fe.Message)
 	default:
 		e.Msg = fmt.Sprintf(msg.FormulaEval, err)
-		if fe != nil {
-			e.Msg = fmt.Sprintf(msg.FormulaEval, fe.Message)
-		}
-		for _, name := range p.uses {
-			if _, ok := env.values[name]; !ok {
-				e.Line, e.Column, e.Msg = 0, 0, fmt.Sprintf(msg.FormulaMissing, name)
-				break
-			}
-		}
 	}
 	return e
 }

@@ -90,6 +90,7 @@ func (e *Error) Error() string {
 type Program struct {
 	src  string
 	uses []string
+	vars []Var // the variables of uses, with their types
 	typ  Type
 	prog *vm.Program
 }
@@ -148,13 +149,21 @@ func Compile(src string, vars []Var, want Type) (p *Program, err error) {
 	if err != nil {
 		return nil, exprError(src, err, msg.FormulaInternal)
 	}
-	return &Program{src: src, uses: c.used(), typ: want, prog: prog}, nil
+	uses := c.used()
+	used := make([]Var, len(uses))
+	for i, name := range uses {
+		used[i] = Var{Name: name, Type: types[name]}
+	}
+	return &Program{src: src, uses: uses, vars: used, typ: want, prog: prog}, nil
 }
 
 // varTypes maps each variable to its type, refusing a name declared twice and an invalid type.
 func varTypes(vars []Var) (map[string]Type, error) {
 	types := make(map[string]Type, len(vars))
 	for _, v := range vars {
+		if strings.HasPrefix(v.Name, "$") || strings.HasPrefix(v.Name, "@") {
+			return nil, &Error{Msg: fmt.Sprintf(msg.FormulaVarName, v.Name)}
+		}
 		if !v.Type.valid() {
 			return nil, &Error{Msg: fmt.Sprintf(msg.FormulaVarType, v.Name)}
 		}

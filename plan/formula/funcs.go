@@ -152,8 +152,41 @@ func compare(ok func(int) bool) func(...any) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		return ok(a.Cmp(b)), nil
+		return ok(cmpNumbers(a, b)), nil
 	}
+}
+
+// pow10 holds the powers of ten that fit an int64.
+var pow10 = func() (p [19]int64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
+
+// cmpNumbers is a.Cmp(b) without the allocation of Cmp's rescaling when both coefficients, brought to one
+// exponent, fit an int64 (a figure of 3120.50 against a literal 3000).
+func cmpNumbers(a, b decimal.Decimal) int {
+	ea, eb := a.Exponent(), b.Exponent()
+	if ea == eb {
+		return a.Cmp(b)
+	}
+	if ea < eb {
+		return -cmpNumbers(b, a)
+	}
+	shift := int64(ea) - int64(eb)
+	if shift >= int64(len(pow10)) || int64(a.NumDigits())+shift > 18 || b.NumDigits() > 18 {
+		return a.Cmp(b)
+	}
+	ca, cb := a.CoefficientInt64()*pow10[shift], b.CoefficientInt64()
+	switch {
+	case ca < cb:
+		return -1
+	case ca > cb:
+		return 1
+	}
+	return 0
 }
 
 func compareDates(ok func(int) bool) func(...any) (any, error) {
