@@ -125,6 +125,10 @@ func (c *checker) call(n *ast.Node, node *ast.CallNode) (Type, error) {
 	if !ok {
 		return 0, c.errAt(node, msg.FormulaNotAllowed)
 	}
+	if len(node.Arguments) > 0 && node.Arguments[0].Location().From < id.Location().From {
+		// expr parses the pipe x | f(y) as f(x, y): its first argument stands before the function's name.
+		return 0, c.errAt(node, msg.FormulaOperator, "|")
+	}
 	switch id.Value {
 	case "min", "max":
 		return c.minMax(n, node, id.Value)
