@@ -19,6 +19,7 @@ const (
 	FormulaInLeft         = "in needs text on its left, got %s"
 	FormulaInRight        = "in needs a list of text in brackets on its right, like [\"a\", \"b\"]"
 	FormulaInItem         = "the list of in holds text only, got %s"
+	FormulaElvis          = "c ?: b is not part of the plan language (write c ? a : b)"
 	FormulaCondition      = "the condition of ?: must give true/false, got %s"
 	FormulaBranches       = "both branches of ?: must give the same type, got %s and %s"
 	FormulaArgCount       = "%s takes %s, got %d"

@@ -70,3 +70,14 @@ func BenchmarkEvalArith(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCompile compiles a filter, as the plan loader does once per expression.
+func BenchmarkCompile(b *testing.B) {
+	vars := []Var{{"type", Text}, {"settled", Date}, {"paid", Number}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Compile(`type in ["customer", "accident"] && in_month(settled) && paid >= 3000`, vars, Bool); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

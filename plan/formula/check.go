@@ -37,6 +37,8 @@ func (c *checker) errAt(n ast.Node, format string, args ...any) error {
 // check gives the type of *n after rewriting it.
 func (c *checker) check(n *ast.Node) (Type, error) {
 	switch node := (*n).(type) {
+	case nil:
+		return 0, &Error{Msg: msg.FormulaNotAllowed}
 	case *ast.IdentifierNode:
 		return c.identifier(node)
 	case *ast.IntegerNode, *ast.FloatNode:
@@ -132,6 +134,10 @@ func (c *checker) unary(n *ast.Node, node *ast.UnaryNode) (Type, error) {
 }
 
 func (c *checker) conditional(node *ast.ConditionalNode) (Type, error) {
+	if node.Exp1 == node.Cond {
+		// expr parses c ?: b as a conditional whose condition is its first branch, one node for both.
+		return 0, c.errAt(node.Exp2, msg.FormulaElvis)
+	}
 	t, err := c.check(&node.Cond)
 	if err != nil {
 		return 0, err

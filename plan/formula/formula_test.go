@@ -232,6 +232,7 @@ func TestCompileErrors(t *testing.T) {
 		{"type in ['a', 1]", Bool, 1, 15, "the list of in holds text only, got number"},
 		{"paid ? 1 : 2", Number, 1, 1, "the condition of ?: must give true/false, got number"},
 		{"flag ? 1 : 'a'", Number, 1, 12, "both branches of ?: must give the same type, got number and text"},
+		{"paid > 1 ?: flag", Bool, 1, 13, "c ?: b is not part of the plan language (write c ? a : b)"},
 		{"now()", Date, 1, 1, `unknown function "now"` + funcs},
 		{"len(type) > 0", Bool, 1, 1, `unknown function "len"` + funcs},
 		{"type(paid)", Text, 1, 1, `unknown function "type"` + funcs},
