@@ -20,9 +20,9 @@ type Env struct {
 	names   []string
 	types   []Type
 	typeOf  map[string]Type
-	values  map[string]any // expr's env: variable name → value, and monthVar → the month
-	bad     int            // index of a variable Set with a value of the wrong type, or -1
-	badErr  error
+	values  map[string]any        // expr's env: variable name → value, and monthVar → the month
+	wrong   []error               // per variable, the error of its last Set when it had the wrong type
+	nWrong  int                   // how many of wrong are not nil
 	broken  error                 // a fault of the Env itself: a name twice, a position out of the list
 	checked map[*Program]struct{} // programs whose variables this Env holds with their types
 	last    *Program              // the program evaluated last (checked)
@@ -30,21 +30,19 @@ type Env struct {
 }
 
 // NewEnv makes an Env for vars, every variable at its zero value, evaluating in_month against month. A
-// name given twice makes every evaluation with the Env fail.
+// variable that Compile would refuse (a name twice, a reserved name, an invalid type) makes every
+// evaluation with the Env fail.
 func NewEnv(vars []Var, month model.Month) *Env {
 	e := &Env{
 		typeOf:  make(map[string]Type, len(vars)),
 		values:  make(map[string]any, len(vars)+1),
-		bad:     -1,
+		wrong:   make([]error, len(vars)),
 		checked: map[*Program]struct{}{},
 	}
+	if _, err := varTypes(vars); err != nil {
+		e.broken = err
+	}
 	for _, v := range vars {
-		if _, twice := e.typeOf[v.Name]; twice || !v.Type.valid() {
-			e.broken = &Error{Msg: fmt.Sprintf(msg.FormulaVarTwice, v.Name)}
-			if !v.Type.valid() {
-				e.broken = &Error{Msg: fmt.Sprintf(msg.FormulaVarType, v.Name)}
-			}
-		}
 		e.names = append(e.names, v.Name)
 		e.types = append(e.types, v.Type)
 		e.typeOf[v.Name] = v.Type
@@ -66,11 +64,15 @@ func (e *Env) Set(i int, v any) {
 	if v == nil {
 		v = t.zero()
 	} else if !t.holds(v) {
-		e.bad, e.badErr = i, &Error{Msg: fmt.Sprintf(msg.FormulaBadValue, e.names[i], t, v)}
+		if e.wrong[i] == nil {
+			e.nWrong++
+		}
+		e.wrong[i] = &Error{Msg: fmt.Sprintf(msg.FormulaBadValue, e.names[i], t, v)}
 		return
 	}
-	if e.bad == i {
-		e.bad, e.badErr = -1, nil
+	if e.wrong[i] != nil {
+		e.wrong[i] = nil
+		e.nWrong--
 	}
 	e.values[e.names[i]] = v
 }
@@ -115,8 +117,12 @@ func (e *Env) usable(p *Program) error {
 	if e.broken != nil {
 		return e.broken
 	}
-	if e.bad >= 0 {
-		return e.badErr
+	if e.nWrong > 0 {
+		for _, err := range e.wrong {
+			if err != nil {
+				return err
+			}
+		}
 	}
 	if p == e.last {
 		return nil

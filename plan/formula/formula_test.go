@@ -370,9 +370,14 @@ func TestEnvMisuse(t *testing.T) {
 	if got, want := evalMsg(env), `the variable "paid" must hold a number, got string`; got != want {
 		t.Errorf("wrong type: %q", got)
 	}
+	env.Set(0, 1)
 	env.Set(2, dec("2"))
+	if got, want := evalMsg(env), `the variable "type" must hold a text, got int`; got != want {
+		t.Errorf("another wrong type: %q", got)
+	}
+	env.Set(0, "x")
 	if got := evalMsg(env); got != "" {
-		t.Errorf("after setting it right: %q", got)
+		t.Errorf("after setting them right: %q", got)
 	}
 	env.Set(2, nil) // the zero value
 	if ok, err := p.EvalBool(env); ok || err != nil {
@@ -390,6 +395,9 @@ func TestEnvMisuse(t *testing.T) {
 	}
 	if got, want := evalMsg(NewEnv([]Var{{"paid", Number}, {"paid", Number}, {"type", Text}}, october)), `the variable "paid" is declared twice`; got != want {
 		t.Errorf("twice: %q", got)
+	}
+	if got, want := evalMsg(NewEnv([]Var{{"paid", Number}, {"@month", Number}, {"type", Text}}, october)), `the variable name "@month" is reserved (it starts with $ or @)`; got != want {
+		t.Errorf("reserved: %q", got)
 	}
 	if got, want := evalMsg(nil), "the expression was evaluated without its variables"; got != want {
 		t.Errorf("nil env: %q", got)
