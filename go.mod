@@ -3,6 +3,7 @@ module payout
 go 1.26.8
 
 require (
+	github.com/expr-lang/expr v1.17.8
 	github.com/gofrs/flock v0.13.2
 	github.com/longbridgeapp/opencc v0.3.13
 	github.com/mattn/go-isatty v0.0.22
