@@ -81,6 +81,9 @@ func Compute(d *model.MonthData, p *plan.Plan) *Result {
 			e.coefAdj[[2]string{a.EmpID, a.Pool}] = a
 		}
 	}
+	if p.IsLanguage() {
+		return computeLanguage(e)
+	}
 	e.computeFigures()
 	e.accessories()
 	e.pools()
@@ -273,8 +276,12 @@ func sortedIDs(ids []string) {
 	sort.Slice(ids, func(i, j int) bool { return bytes.Compare([]byte(ids[i]), []byte(ids[j])) < 0 })
 }
 
-// finish orders the lines, computes funds, nets and totals, and the result's totals.
-func (e *engine) finish() {
+// finish orders the lines by the plan's lines, computes funds, nets and totals, and the result's totals.
+func (e *engine) finish() { e.finishLines(e.p.LineOrder()) }
+
+// finishLines orders each employee's lines by the schemes in order, computes funds, nets and totals, and
+// the result's totals.
+func (e *engine) finishLines(order []string) {
 	fundRate := e.p.Fund.Rate.Decimal
 	ids := make([]string, 0, len(e.d.Employees))
 	seen := map[string]bool{}
@@ -285,7 +292,6 @@ func (e *engine) finish() {
 		}
 	}
 	sortedIDs(ids)
-	order := plan.Refs(e.p.Lines)
 	for _, id := range ids {
 		em := e.emps[id]
 		r := EmployeeResult{ID: em.ID, Name: em.Name, Role: em.Role, Department: em.Department, Probation: em.Probation, BaseSalary: em.BaseSalary}

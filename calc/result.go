@@ -53,7 +53,10 @@ type EmployeeResult struct {
 
 // Line is one scheme's amount for one employee.
 type Line struct {
-	Scheme    string
+	Scheme string
+	// Label is the line's name from the plan (plan-language schemes); empty for the built-in schemes, whose
+	// names the report knows.
+	Label     string
 	Gross     decimal.Decimal
 	Deduction decimal.Decimal
 	Fund      decimal.Decimal

@@ -278,6 +278,8 @@ type MonthData struct {
 	Incidents        []Incident
 	Adjustments      []Adjustment
 	FundSpending     []FundSpending
+	// Generic holds every table read as generic rows, by canonical name (plans written in the plan language).
+	Generic map[string]*Rows
 	// Tables lists every table found (or missing) with its file and row counts, in table order.
 	Tables []TableInfo
 	// Files are the input files that gave a table, in name order, with their SHA-256.

@@ -1,5 +1,7 @@
 package plan
 
+import "payout/plan/formula"
+
 // The plan language (version 2, docs/plan.md): a plan is its inputs (inputs.go), named quantities computed
 // from them (bases) and the payslip lines (schemes) that pay on them. Nothing else is mandatory. The types
 // here are what the file says; check.go checks them and compiles their expressions once, when the plan loads.
@@ -22,7 +24,12 @@ type Expr struct {
 	Src  string
 	Line int // the line of the YAML scalar
 	Col  int // the column of the scalar's first character
+
+	prog *formula.Program // compiled when the plan loads
 }
+
+// Program is the compiled expression (nil only in a plan that failed to load).
+func (e *Expr) Program() *formula.Program { return e.prog }
 
 // Base is a named quantity of the month: exactly one of the kinds (a sum or count over a table's rows,
 // a total of an employee base over the roster, arithmetic over other bases, an achievement rate), then
@@ -235,4 +242,63 @@ func (p *Plan) UsedTables() []string {
 		}
 	}
 	return out
+}
+
+// Uses lists the bases a base depends on (its total, its achievement's actual, its expression's names).
+func (b *Base) Uses() []string {
+	rs := b.uses()
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.Name
+	}
+	return out
+}
+
+// Decimals returns the plan's money decimals (rounding.decimals; 2 when the plan does not say).
+func (p *Plan) Decimals() int32 {
+	if p.Rounding == nil || p.Rounding.Decimals.Line == 0 {
+		return 2
+	}
+	return int32(p.Rounding.Decimals.IntPart())
+}
+
+// Base returns the base by name, or nil.
+func (p *Plan) Base(name string) *Base {
+	for i := range p.Bases {
+		if p.Bases[i].Name.Name == name {
+			return &p.Bases[i]
+		}
+	}
+	return nil
+}
+
+// Title is the base's label, else its name.
+func (b *Base) Title() string {
+	if b.Label != "" {
+		return b.Label
+	}
+	return b.Name.Name
+}
+
+// Scheme returns the plan-language scheme by name, or nil.
+func (p *Plan) Scheme(name string) *Scheme {
+	for i := range p.Schemes {
+		if p.Schemes[i].Name.Name == name {
+			return &p.Schemes[i]
+		}
+	}
+	return nil
+}
+
+// LineOrder is the order of the lines on a payslip and in the result: the plan's lines (version 1), or its
+// schemes followed by the adjustments line (version 2).
+func (p *Plan) LineOrder() []string {
+	if !p.IsLanguage() {
+		return Refs(p.Lines)
+	}
+	out := make([]string, 0, len(p.Schemes)+1)
+	for _, s := range p.Schemes {
+		out = append(out, s.Name.Name)
+	}
+	return append(out, LineAdjustment)
 }

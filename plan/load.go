@@ -124,7 +124,7 @@ func Parse(name string, b []byte) (*Loaded, error) {
 	for _, e := range es {
 		seen[e.Line] = true
 	}
-	for _, e := range p.check(name, seen) {
+	for _, e := range p.check(name, seen, topKeys(b)) {
 		if !seen[e.Line] || e.Line == 0 {
 			es = append(es, e)
 		}
@@ -308,10 +308,20 @@ func orLine(a, b int) int {
 	return b
 }
 
-func (p *Plan) check(file string, bad map[int]bool) Errors {
+func (p *Plan) check(file string, bad map[int]bool, keys []Ref) Errors {
 	c := &checker{file: file, bad: bad}
-	if p.Version != 1 {
-		c.add(0, msg.PlanVersion, p.Version)
+	if p.Version != 1 && p.Version != Version2 {
+		c.add(0, msg.PlanVersions, p.Version)
+		return c.errs
+	}
+	for _, k := range keys {
+		if v, ok := keyVersion[k.Name]; ok && v != p.Version {
+			c.add(k.Line, msg.PlanKeyOfVersion, k.Name, v, p.Version)
+		}
+	}
+	if p.Version == Version2 {
+		p.checkLanguage(c)
+		return c.errs
 	}
 	a := p.Achievement
 	if c.present(a.Decimals, "achievement.decimals", 0) {
@@ -527,3 +537,25 @@ func poolNames(p *Plan) []Ref {
 }
 
 var one = D("1").Decimal
+
+// keyVersion names the top-level sections that belong to one version of plans only.
+var keyVersion = map[string]int{
+	"achievement": 1, "figures": 1, "pools": 1, "accessory": 1, "hours": 1, "wash": 1, "assessment": 1,
+	"insurance": 1, "renewal": 1, "advisor_deductions": 1, "beauty_fines": 1, "lines": 1,
+	"rounding": Version2, "bases": Version2, "schemes": Version2, "tables": Version2, "columns": Version2,
+	"teams": Version2,
+}
+
+// topKeys lists the plan file's top-level keys with their lines (none when the file is not a mapping).
+func topKeys(b []byte) []Ref {
+	var n yaml.Node
+	if yaml.Unmarshal(b, &n) != nil || len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	m := n.Content[0]
+	out := make([]Ref, 0, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		out = append(out, Ref{Name: m.Content[i].Value, Line: m.Content[i].Line})
+	}
+	return out
+}

@@ -15,6 +15,9 @@ import (
 // SchemeLabel is the Chinese label of a line's scheme: a pool's first Chinese name, or an individual
 // scheme's label.
 func SchemeLabel(p *plan.Plan, scheme string) string {
+	if s := p.Scheme(scheme); s != nil {
+		return s.Label.Name
+	}
 	if pl := p.Pool(scheme); pl != nil {
 		return pl.Named().Label()
 	}
@@ -144,9 +147,9 @@ func usedSchemes(r *calc.Result, p *plan.Plan) []string {
 		}
 	}
 	var schemes []string
-	for _, s := range p.Lines {
-		if used[s.Name] {
-			schemes = append(schemes, s.Name)
+	for _, s := range p.LineOrder() {
+		if used[s] {
+			schemes = append(schemes, s)
 		}
 	}
 	return schemes

@@ -27,7 +27,6 @@ const (
 	PlanOpenBand          = "%s: only the last band may have no upper bound (to)"
 	PlanTierOrder         = "%s out of order: %s is not below %s"
 	PlanTierGap           = "%s: bands must follow each other, %s is followed by %s"
-	PlanVersion           = "unsupported plan version %d (expected 1)"
 	PlanDecimals          = "achievement.decimals must be a whole number from 0 to 18, got %s"
 	PlanCapBelowFloor     = "achievement.cap is below achievement.floor"
 	PlanMetricKind        = "metric %q needs either a figure or per_employee: true, not both"
