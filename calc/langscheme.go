@@ -329,8 +329,10 @@ func (l *lang) deductions(s *plan.Scheme, id string, line *Line) {
 		taken := amt
 		if taken.GreaterThan(left) {
 			taken = left
-			em := l.emps[id]
-			l.warn(fmt.Sprintf(msg.CalcFinesOver, id, em.Name, money(amt), money(left), money(amt.Sub(left))))
+			if gross.IsPositive() {
+				// Down to zero is the rule; said when a line that had an amount loses all of it.
+				l.warn(fmt.Sprintf(msg.CalcDeductionOver, id, l.emps[id].Name, d.Reason, money(amt), s.Label.Name, money(left), money(amt.Sub(left))))
+			}
 		}
 		left = left.Sub(taken)
 		var src []model.Source

@@ -58,4 +58,5 @@ const (
 	CalcExprFailed      = "%s for %s: %s could not be evaluated (%v); counted as 0"
 	CalcRowExprFailed   = "base %s: %s could not be evaluated on this row (%v); the row is not counted"
 	CalcPoolAmountLabel = "奖金池金额"
+	CalcDeductionOver   = "%s (%s): the deduction %s of %s is more than what is left of the line %s (%s); %s is not taken (deductions stop at zero)"
 )
