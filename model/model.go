@@ -282,6 +282,10 @@ type MonthData struct {
 	Tables []TableInfo
 	// Files are the input files that gave a table, in name order, with their SHA-256.
 	Files []InputFile
+	// Generic holds, for a plan written in the plan language, every table of the month (built in or declared
+	// by the plan; a missing one with no rows) as generic rows by canonical table name, with all its columns;
+	// nil for other plans.
+	Generic map[string]*Rows
 }
 
 // Team is a master with the apprentices under it (SPEC §4.5); an employee with neither is a team of one.
