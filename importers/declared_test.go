@@ -539,6 +539,25 @@ func TestReadLanguagePlanTargetScopes(t *testing.T) {
 	}
 }
 
+// A team is written one way in the roster's generic rows: the way the roster first writes it.
+func TestReadLanguagePlanTeamSpelling(t *testing.T) {
+	dir := t.TempDir()
+	f := langFolder()
+	f["员工名册.csv"] = "工号,姓名,岗位,基本工资,班组\nB01,刘刚,机修组长,4000,一组\nB02,黄伟,机修工,3200, 一組 \nB03,吴涛,机修工,3000,二组\nA01,李明,服务顾问,3000,\n"
+	f.write(t, dir)
+	data, rep := readPlan(t, dir, langPlan())
+	noIssues(t, rep)
+	rs := data.Generic[TEmployees]
+	j := rs.Index("team")
+	var got []string
+	for _, r := range rs.Rows {
+		got = append(got, r.Values[j].Text)
+	}
+	if g, w := strings.Join(got, ","), "一组,一组,二组,"; g != w {
+		t.Errorf("teams %s, want %s", g, w)
+	}
+}
+
 // The plan's additions to the built-in enumerations: an incident kind of its own.
 func TestReadLanguagePlanIncidentKind(t *testing.T) {
 	dir := t.TempDir()

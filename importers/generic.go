@@ -301,7 +301,8 @@ func (tr *tableReader) keepGeneric(r *row) {
 }
 
 // indexTeams indexes the teams of a plan with teams: the values of the roster's team column (folded, as
-// a target's 范围 names them) → the name as the roster first writes it.
+// a target's 范围 names them) → the name as the roster first writes it. Each roster row's team is then
+// written that way, so that 一组 and 一組 are one team.
 func (rd *reader) indexTeams() {
 	p := rd.opt.Plan
 	rd.teams = map[string]string{}
@@ -318,6 +319,9 @@ func (rd *reader) indexTeams() {
 			k := fold.Key(name)
 			if _, seen := rd.teams[k]; !seen {
 				rd.teams[k] = name
+			}
+			if rs.Kinds[j] == model.KindText {
+				row.Values[j].Text = rd.teams[k]
 			}
 		}
 	}
