@@ -278,14 +278,12 @@ type MonthData struct {
 	Incidents        []Incident
 	Adjustments      []Adjustment
 	FundSpending     []FundSpending
+	// Generic holds every table read as generic rows, by canonical name (plans written in the plan language).
+	Generic map[string]*Rows
 	// Tables lists every table found (or missing) with its file and row counts, in table order.
 	Tables []TableInfo
 	// Files are the input files that gave a table, in name order, with their SHA-256.
 	Files []InputFile
-	// Generic holds, for a plan written in the plan language, every table of the month (built in or declared
-	// by the plan; a missing one with no rows) as generic rows by canonical table name, with all its columns;
-	// nil for other plans.
-	Generic map[string]*Rows
 }
 
 // Team is a master with the apprentices under it (SPEC §4.5); an employee with neither is a team of one.
