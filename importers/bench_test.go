@@ -27,3 +27,29 @@ func BenchmarkReadGroupMonth(b *testing.B) {
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// BenchmarkReadGroupMonthGeneric reads the group month under the default plan's roles and enumerations as a
+// plan in the plan language (with its pools, which the month's coefficient changes name): every table is also
+// kept as generic rows.
+func BenchmarkReadGroupMonthGeneric(b *testing.B) {
+	cfg := benchmonth.Group()
+	dir := benchmonth.Folder(b, cfg)
+	m, _ := model.ParseMonth(cfg.Month)
+	def := plan.Default().Plan
+	p := &plan.Plan{Version: plan.Version2, Roles: def.Roles, Metrics: def.Metrics, Pools: def.Pools,
+		Adjustments: def.Adjustments, Fund: def.Fund}
+	p.Prepare()
+	b.ResetTimer()
+	rows := 0
+	for i := 0; i < b.N; i++ {
+		data, rep, err := importers.Read(importers.Options{Dir: dir, Month: m, Plan: p})
+		if err != nil || rep.HasErrors() {
+			b.Fatal(err, rep.Sorted()[:1])
+		}
+		if len(data.Generic[importers.TRepairOrders].Rows) != len(data.RepairOrders) {
+			b.Fatal("generic rows differ from the typed rows")
+		}
+		rows += rep.Timing.Rows
+	}
+	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
+}

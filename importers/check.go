@@ -13,13 +13,24 @@ import (
 	"payout/plan"
 )
 
-// check runs the checks that need more than one row or table (SPEC §3).
+// check runs the checks that need more than one row or table (SPEC §3). The checks of the default plan's
+// schemes (pool targets, hours schemes, advisor scores, the tables a pool's figures are read from) do not run
+// for a plan written in the plan language: it has no pools, hours schemes or advisor deductions.
 func (rd *reader) check() {
-	p := rd.opt.Plan
+	rd.checkMasters()
+	if !rd.opt.Plan.IsLanguage() {
+		rd.checkTargets()
+		rd.checkHours()
+		rd.checkAdvisorScores()
+		rd.checkPoolSources()
+	}
+	rd.checkOutsideMonth()
+}
+
+// checkMasters checks apprentices and their masters 〔四.4.3〕.
+func (rd *reader) checkMasters() {
 	d := rd.data
 	at := rd.cellAt
-
-	// Apprentices and their masters 〔四.4.3〕.
 	shares := map[string]decimal.Decimal{}
 	var masters []string
 	for i := range d.Employees {
@@ -58,8 +69,12 @@ func (rd *reader) check() {
 			rd.rep.errorf(at(TEmployees, rd.ids[id].Src, "id"), msg.ChkSharesOver, excerpt(id), shares[id].String())
 		}
 	}
+}
 
-	// Targets of pools with members, and of accessory specialists 〔一.5, 二(4)〕.
+// checkTargets checks the targets of pools with members, and of accessory specialists 〔一.5, 二(4)〕.
+func (rd *reader) checkTargets() {
+	p := rd.opt.Plan
+	d := rd.data
 	have := map[[2]string]bool{}
 	for _, t := range d.Targets {
 		have[[2]string{t.Metric, t.Scope}] = true
@@ -87,27 +102,22 @@ func (rd *reader) check() {
 			rd.rep.errorf(targetsAt, msg.ChkSellerTarget, excerpt(e.ID), excerpt(e.Name), spec.Metric.Name, metricLabel(p, spec.Metric.Name), excerpt(e.ID))
 		}
 	}
+}
 
-	// Hours: only hours-scheme roles, apprentices of the master's role; team warnings 〔四.4.3〕.
-	type person struct {
-		rows  int
-		first model.Source
-		hours decimal.Decimal
-		mat   decimal.Decimal
-	}
-	byTech := map[string]*person{}
-	var techs []string
-	for _, h := range d.LaborHours {
-		ps := byTech[h.TechID]
-		if ps == nil {
-			ps = &person{first: h.Src}
-			byTech[h.TechID] = ps
-			techs = append(techs, h.TechID)
-		}
-		ps.rows++
-		ps.hours = ps.hours.Add(h.Hours)
-		ps.mat = ps.mat.Add(h.MaterialCost)
-	}
+// person is a technician's labour hours.
+type person struct {
+	rows  int
+	first model.Source
+	hours decimal.Decimal
+	mat   decimal.Decimal
+}
+
+// checkHours checks labour hours: only hours-scheme roles, apprentices of the master's role; team warnings
+// 〔四.4.3〕.
+func (rd *reader) checkHours() {
+	p := rd.opt.Plan
+	at := rd.cellAt
+	byTech, techs := rd.hoursByTech()
 	for _, id := range techs {
 		e := rd.ids[id]
 		if e == nil || e.Role == "" {
@@ -122,13 +132,36 @@ func (rd *reader) check() {
 			rd.rep.errorf(at(TLaborHours, ps.first, "tech_id"), msg.ChkApprenticeRole, excerpt(e.ID), roleLabel(p, e.Role), excerpt(m.ID), roleLabel(p, m.Role))
 		}
 	}
-	teams := model.Teams(d.Employees)
-	for _, t := range teams {
+	rd.checkTeamHours(byTech)
+}
+
+// hoursByTech sums the labour hours by technician, in order of first row.
+func (rd *reader) hoursByTech() (map[string]*person, []string) {
+	byTech := map[string]*person{}
+	var techs []string
+	for _, h := range rd.data.LaborHours {
+		ps := byTech[h.TechID]
+		if ps == nil {
+			ps = &person{first: h.Src}
+			byTech[h.TechID] = ps
+			techs = append(techs, h.TechID)
+		}
+		ps.rows++
+		ps.hours = ps.hours.Add(h.Hours)
+		ps.mat = ps.mat.Add(h.MaterialCost)
+	}
+	return byTech, techs
+}
+
+// checkTeamHours warns of a master's team above its scheme's top tier or material bands.
+func (rd *reader) checkTeamHours(byTech map[string]*person) {
+	at := rd.cellAt
+	for _, t := range model.Teams(rd.data.Employees) {
 		m := rd.ids[t.Master]
 		if m == nil {
 			continue
 		}
-		sch := p.HoursScheme(m.Role)
+		sch := rd.opt.Plan.HoursScheme(m.Role)
 		if sch == nil {
 			continue
 		}
@@ -160,8 +193,12 @@ func (rd *reader) check() {
 			}
 		}
 	}
+}
 
-	// Advisor-pool members without an assessment score 〔二 说明(2)〕.
+// checkAdvisorScores warns of advisor-pool members without an assessment score 〔二 说明(2)〕.
+func (rd *reader) checkAdvisorScores() {
+	p := rd.opt.Plan
+	d := rd.data
 	scored := map[string]bool{}
 	for _, s := range d.AdvisorScores {
 		scored[s.EmpID] = true
@@ -169,12 +206,15 @@ func (rd *reader) check() {
 	if ap := p.Pool(p.AdvisorDeductions.Pool.Name); ap != nil {
 		for _, e := range d.Employees {
 			if _, member := ap.Coefficient(e.Role); member && !e.Probation && !scored[e.ID] {
-				rd.rep.warnf(at(TEmployees, e.Src, "id"), msg.ChkNoAdvisorScore, excerpt(e.ID), excerpt(e.Name))
+				rd.rep.warnf(rd.cellAt(TEmployees, e.Src, "id"), msg.ChkNoAdvisorScore, excerpt(e.ID), excerpt(e.Name))
 			}
 		}
 	}
+}
 
-	// Pools whose source tables are missing, and rows set aside.
+// checkPoolSources warns of pools with members whose source tables are missing.
+func (rd *reader) checkPoolSources() {
+	p := rd.opt.Plan
 	for _, pl := range p.Pools {
 		if !rd.hasMembers(&pl) {
 			continue
@@ -185,7 +225,11 @@ func (rd *reader) check() {
 			}
 		}
 	}
-	for _, ti := range d.Tables {
+}
+
+// checkOutsideMonth warns of each table's rows set aside as dated outside the month.
+func (rd *reader) checkOutsideMonth() {
+	for _, ti := range rd.data.Tables {
 		if ti.OutsideMonth > 0 {
 			rd.rep.warnf(Issue{Table: ti.Table, File: ti.File, Sheet: ti.Sheet}, msg.InOutsideMonth, ti.OutsideMonth, rd.opt.Month,
 				rowList(*rd.aside[ti.Table], ti.OutsideMonth))
@@ -222,8 +266,10 @@ func (rd *reader) cellAt(table string, src model.Source, col string) Issue {
 			return i
 		}
 	}
-	if t := TableByName(table); t != nil {
-		i.Column = t.Column(col).Header()
+	if t := rd.schema.table(table); t != nil {
+		if c := t.Column(col); c != nil {
+			i.Column = c.Header()
+		}
 	}
 	return i
 }

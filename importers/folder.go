@@ -119,10 +119,10 @@ type nameKeyOf struct {
 	t   *Table
 }
 
-// tableNameKeys is every table's name keys (canonical and Chinese names), longest first.
-var tableNameKeys = func() []nameKeyOf {
+// sortedNameKeys is the tables' name keys (canonical and Chinese names), longest first.
+func sortedNameKeys(keys map[string]*Table) []nameKeyOf {
 	var out []nameKeyOf
-	for k, t := range tableKeys {
+	for k, t := range keys {
 		out = append(out, nameKeyOf{k, t})
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -132,15 +132,18 @@ var tableNameKeys = func() []nameKeyOf {
 		return out[i].key < out[j].key
 	})
 	return out
-}()
+}
 
 // TableInName is the table that a file or sheet name names: the one whose canonical or Chinese name it
 // contains (10月维修工单, repair_orders_2026-10, 员工名册(最新)). Where names of tables are found at
 // overlapping places the longest wins (索赔回款 holds 回款, 员工名册 holds 员工); names of two tables at
 // separate places (工单与回款) make the name ambiguous: t is nil and both are returned, in the name's order.
-func TableInName(name string) (t *Table, ambiguous []*Table) {
+func TableInName(name string) (t *Table, ambiguous []*Table) { return builtin.tableInName(name) }
+
+// tableInName is TableInName among the schema's tables.
+func (s *schema) tableInName(name string) (t *Table, ambiguous []*Table) {
 	k := nameKey(name)
-	if t := tableKeys[k]; t != nil {
+	if t := s.keys[k]; t != nil {
 		return t, nil
 	}
 	type hit struct {
@@ -148,7 +151,7 @@ func TableInName(name string) (t *Table, ambiguous []*Table) {
 		t        *Table
 	}
 	var hits []hit
-	for _, nk := range tableNameKeys {
+	for _, nk := range s.nameKeys {
 		for off := 0; off < len(k); {
 			i := strings.Index(k[off:], nk.key)
 			if i < 0 {
@@ -185,7 +188,7 @@ func TableFile(dir, table string) (file, sheet string, err error) {
 	if err != nil {
 		return "", "", err
 	}
-	rd := &reader{opt: Options{Dir: dir}, rep: &Report{}, books: map[string]*workbook{}}
+	rd := &reader{opt: Options{Dir: dir}, rep: &Report{}, books: map[string]*workbook{}, schema: builtin}
 	defer func() {
 		for _, wb := range rd.books {
 			wb.Close()
@@ -219,7 +222,7 @@ func (rd *reader) locate(entries []os.DirEntry) map[string][]location {
 			continue
 		}
 		if st.IsDir() {
-			t, amb := TableInName(n)
+			t, amb := rd.schema.tableInName(n)
 			if amb != nil {
 				t = amb[0]
 			}
@@ -245,7 +248,7 @@ func (rd *reader) locate(entries []os.DirEntry) map[string][]location {
 				rd.rep.warnf(at, msg.InCorrectionsFile)
 				continue
 			}
-			if t, amb := TableInName(base); t == nil && amb == nil && ext == ".txt" && isNote(filepath.Join(rd.opt.Dir, n)) {
+			if t, amb := rd.schema.tableInName(base); t == nil && amb == nil && ext == ".txt" && isNote(filepath.Join(rd.opt.Dir, n)) {
 				continue
 			}
 			if t := rd.nameClaim(at, base); t != nil {
@@ -254,7 +257,7 @@ func (rd *reader) locate(entries []os.DirEntry) map[string][]location {
 		case ".xlsx", ".xlsm":
 			rd.locateSheets(n, base, locs)
 		default:
-			t, amb := TableInName(base)
+			t, amb := rd.schema.tableInName(base)
 			switch {
 			case t != nil:
 				rd.rep.errorf(Issue{File: n, Table: t.Name}, msg.InWrongFormat, t.Name, ext)
@@ -270,7 +273,7 @@ func (rd *reader) locate(entries []os.DirEntry) map[string][]location {
 
 // nameClaim is the table a CSV file's name claims; an ambiguous name or one naming no table is an error.
 func (rd *reader) nameClaim(at Issue, base string) *Table {
-	t, amb := TableInName(base)
+	t, amb := rd.schema.tableInName(base)
 	switch {
 	case amb != nil:
 		rd.rep.errorf(at, msg.InNameAmbiguous, amb[0].Name, amb[0].Label(), amb[1].Name, amb[1].Label())
@@ -291,7 +294,7 @@ func (rd *reader) locateSheets(n, base string, locs map[string][]location) {
 	named := map[string]*Table{} // sheet → the table its name names
 	sheetClaims := false         // a sheet's name names a table (or two)
 	for _, s := range wb.sheets {
-		t, amb := TableInName(s)
+		t, amb := rd.schema.tableInName(s)
 		if amb != nil {
 			rd.rep.errorf(Issue{File: n, Sheet: s}, msg.InNameAmbiguous, amb[0].Name, amb[0].Label(), amb[1].Name, amb[1].Label())
 		}
@@ -300,7 +303,7 @@ func (rd *reader) locateSheets(n, base string, locs map[string][]location) {
 		}
 		sheetClaims = sheetClaims || t != nil || amb != nil
 	}
-	t, amb := TableInName(base)
+	t, amb := rd.schema.tableInName(base)
 	chosen := ""
 	if t != nil {
 		for _, s := range wb.sheets {
@@ -311,7 +314,7 @@ func (rd *reader) locateSheets(n, base string, locs map[string][]location) {
 		}
 		if chosen == "" {
 			if s := firstVisible(wb); s != "" && named[s] == nil {
-				if _, amb := TableInName(s); amb == nil {
+				if _, amb := rd.schema.tableInName(s); amb == nil {
 					chosen = s
 				}
 			}

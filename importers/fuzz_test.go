@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"payout/internal/msg"
+	"payout/plan"
 )
 
 // The value parsers never panic and give either a value or one of their documented reasons.
@@ -144,9 +145,14 @@ func FuzzParseID(f *testing.F) {
 	})
 }
 
-// readFuzz runs Read on dir, failing on any panic other than the known one and on a Read that does not
-// return.
+// readFuzz runs Read on dir with the default plan, failing on any panic and on a Read that does not return.
 func readFuzz(t *testing.T, dir string) *Report {
+	t.Helper()
+	return readFuzzPlan(t, dir, defaultPlan)
+}
+
+// readFuzzPlan is readFuzz with the plan p.
+func readFuzzPlan(t *testing.T, dir string, p *plan.Plan) *Report {
 	t.Helper()
 	type result struct {
 		rep   *Report
@@ -163,7 +169,7 @@ func readFuzz(t *testing.T, dir string) *Report {
 			}
 			done <- res
 		}()
-		_, res.rep, res.err = Read(Options{Dir: dir, Month: october, Plan: defaultPlan})
+		_, res.rep, res.err = Read(Options{Dir: dir, Month: october, Plan: p})
 	}()
 	var res result
 	select {
@@ -289,6 +295,45 @@ func FuzzReadXLSXSheet(f *testing.F) {
 					t.Fatalf("the sheet's XML is bad (%v), but no error:%s", err, issueLines(rep))
 				}
 				return
+			}
+		}
+	})
+}
+
+// FuzzReadDeclared fuzzes a table a plan declares (a column of every type: 喷漆计件) and the roster with the
+// plan's columns, as CSV files or (xlsx) as the declared table's only sheet of a workbook. Read never panics;
+// without an error, every generic row of the table has a value per column and its source.
+func FuzzReadDeclared(f *testing.F) {
+	base := langFolder()
+	pieces := [][]any{
+		{"日期", "工單號", "工號", "項目", "件數", "金額", "備註", "返工"},
+		{"2026-10-22", "RO7000", "B01", "小件", 1, 20, nil, "否"},
+		{46300, 7001, "吴涛", "整板", "3", "1,234.50", "补漆", true},
+	}
+	f.Add([]byte(base["员工名册.csv"]), []byte(base["喷漆计件.csv"]), false)
+	f.Add([]byte(base["员工名册.csv"]), []byte("日期,工单号,工号,项目,件数\n2026-13-01,R1,Z9,喷砂,0\n2026-09-01,R2,B01,整板,1\n"), false)
+	f.Add(gb18030(f, "工號,姓名,崗位,基本工資,班組,個人係數\nB01,刘刚,机修组长,4000,一组,9\n"), []byte("date,emp_id,item,count\n,,,\n合计,,,1\n"), false)
+	f.Add([]byte(base["员工名册.csv"]), xlsxBytes(f, xbook{sheets: []xsheet{{name: "噴漆計件", rows: pieces}}}), true)
+	p := langPlan()
+	f.Fuzz(func(t *testing.T, roster, table []byte, xlsx bool) {
+		dir := t.TempDir()
+		writeFile(t, dir, "员工名册.csv", roster)
+		if xlsx {
+			writeFile(t, dir, "喷漆计件.xlsx", table)
+		} else {
+			writeFile(t, dir, "喷漆计件.csv", table)
+		}
+		for _, name := range []string{"工时明细.csv", "考勤.csv", "目标.csv"} {
+			writeFile(t, dir, name, []byte(base[name]))
+		}
+		if rep := readFuzzPlan(t, dir, p); rep.HasErrors() {
+			return
+		}
+		data, _, _ := Read(Options{Dir: dir, Month: october, Plan: p})
+		rs := data.Generic["pieces"]
+		for _, r := range rs.Rows {
+			if len(r.Values) != len(rs.Columns) || r.Src.Row == 0 {
+				t.Fatalf("no error, but a generic row %+v of columns %v", r, rs.Columns)
 			}
 		}
 	})

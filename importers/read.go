@@ -67,6 +67,12 @@ type reader struct {
 	uniques map[string]map[string]int // table/key → key value → first row
 	layouts map[string]*layout        // table → where its columns are (each written by its table's reader)
 	aside   map[string]*[]int         // table → its first rows set aside as dated outside the month (idem)
+
+	schema     *schema              // the tables read: the built-in ones, with the plan's columns, and the plan's own
+	generic    bool                 // generic rows are built (a plan written in the plan language)
+	usedTables map[string]bool      // the tables the plan's bases read (plan.UsedTables)
+	vocab      map[string]vocabEnum // the plan's enumerations by name
+	teams      map[string]string    // folded team name → team name (a plan with teams)
 }
 
 // layout is where a table's columns were found.
@@ -93,6 +99,7 @@ func Read(opt Options) (*model.MonthData, *Report, error) {
 		opt: opt, rep: &Report{}, data: &model.MonthData{Month: opt.Month},
 		books: map[string]*workbook{}, used: map[string]bool{}, info: map[string]*model.TableInfo{},
 		uniques: map[string]map[string]int{}, layouts: map[string]*layout{}, aside: map[string]*[]int{},
+		schema: schemaOf(opt.Plan), generic: opt.Plan.IsLanguage(), usedTables: map[string]bool{},
 	}
 	defer func() {
 		for _, wb := range rd.books {
@@ -102,13 +109,20 @@ func Read(opt Options) (*model.MonthData, *Report, error) {
 	start := time.Now()
 	rd.buildEnums()
 	locs := rd.locate(entries)
+	if rd.generic {
+		rd.startGeneric()
+		for _, t := range opt.Plan.UsedTables() {
+			rd.usedTables[t] = true
+		}
+	}
+	tables := rd.schema.tables
 
 	// Where each table is, and the issues found before reading it (missing, ambiguous).
-	pre := make([]Report, len(Tables))
-	reps := make([]Report, len(Tables))
+	pre := make([]Report, len(tables))
+	reps := make([]Report, len(tables))
 	byFile := map[string][]int{} // file → indexes of the tables read from it, in table order
 	var files []string
-	for i, t := range Tables {
+	for i, t := range tables {
 		ls := locs[t.Name]
 		ti := &model.TableInfo{Table: t.Name}
 		rd.info[t.Name] = ti
@@ -117,9 +131,7 @@ func Read(opt Options) (*model.MonthData, *Report, error) {
 		rd.aside[t.Name] = &[]int{}
 		if len(ls) == 0 {
 			ti.Missing = true
-			if t.Name == TEmployees {
-				pre[i].errorf(Issue{Table: t.Name}, msg.InMissingTable, t.Name, t.Label())
-			}
+			rd.missingTable(t, &pre[i])
 			continue
 		}
 		for _, l := range ls[1:] {
@@ -137,13 +149,14 @@ func Read(opt Options) (*model.MonthData, *Report, error) {
 	}
 	// The roster first: the other tables refer to it.
 	if ti := rd.info[TEmployees]; !ti.Missing {
-		rd.readTable(Tables[0], location{file: ti.File, sheet: ti.Sheet}, ti, &reps[0])
+		rd.readTable(tables[0], location{file: ti.File, sheet: ti.Sheet}, ti, &reps[0])
 		if ti.Rows == 0 && !reps[0].HasErrors() {
 			// SPEC is silent: a month without a single employee pays nobody; that is a wrong file, not a month.
 			reps[0].errorf(Issue{Table: TEmployees, File: ti.File, Sheet: ti.Sheet}, msg.InNoEmployees)
 		}
 	}
 	rd.indexRoster()
+	rd.indexTeams()
 	// Then the other tables, a file per worker (a workbook is read by one goroutine at a time); each table
 	// has its own report and typed slice, merged in table order so that the result does not depend on timing.
 	jobs := make(chan string)
@@ -154,8 +167,8 @@ func Read(opt Options) (*model.MonthData, *Report, error) {
 			defer wg.Done()
 			for f := range jobs {
 				for _, i := range byFile[f] {
-					ti := rd.info[Tables[i].Name]
-					rd.readTable(Tables[i], location{file: ti.File, sheet: ti.Sheet}, ti, &reps[i])
+					ti := rd.info[tables[i].Name]
+					rd.readTable(tables[i], location{file: ti.File, sheet: ti.Sheet}, ti, &reps[i])
 				}
 			}
 		}()
@@ -165,7 +178,7 @@ func Read(opt Options) (*model.MonthData, *Report, error) {
 	}
 	close(jobs)
 	wg.Wait()
-	for i, t := range Tables {
+	for i, t := range tables {
 		rd.rep.Issues = append(rd.rep.Issues, pre[i].Issues...)
 		rd.rep.Issues = append(rd.rep.Issues, reps[i].Issues...)
 		rd.data.Tables = append(rd.data.Tables, *rd.info[t.Name])
@@ -202,6 +215,7 @@ func (rd *reader) buildEnums() {
 	add("seller department", p.SellerDeptEnum())
 	add("category", p.CategoryEnum())
 	add("adjustment kind", p.AdjustmentKindEnum())
+	rd.buildVocab()
 }
 
 // nameKey is the matching key of a table, sheet, file or column name: folded (fold.Key), "_" and "-" dropped.
@@ -214,20 +228,9 @@ func (t *Table) ColumnNamed(header string) (string, bool) {
 	if strings.TrimSpace(header) == "" {
 		return "", false
 	}
-	name, ok := columnKeys[t][nameKey(header)]
+	name, ok := t.headerKeys[nameKey(header)]
 	return name, ok
 }
-
-var tableKeys = func() map[string]*Table {
-	m := map[string]*Table{}
-	for _, t := range Tables {
-		m[nameKey(t.Name)] = t
-		for _, a := range t.Aliases {
-			m[nameKey(a)] = t
-		}
-	}
-	return m
-}()
 
 // open returns the row source of a location.
 func (rd *reader) open(l location) (rowSource, func(), error) {
@@ -253,20 +256,23 @@ func (rd *reader) open(l location) (rowSource, func(), error) {
 
 // tableReader reads one table from one source.
 type tableReader struct {
-	rd      *reader
-	t       *Table
-	loc     location
-	src     rowSource
-	rep     *Report
-	idx     map[string]int    // canonical column → cell index
-	headers map[string]string // canonical column → header as written
-	width   int               // the fields of the header line
-	sawText bool              // a row with text was read while looking for the header
-	unknown map[string]int    // ids not on the roster → rows naming them
-	order   []string          // those ids, in order of first sight
-	far     int               // dates more than maxFarMonths from the month
-	cur     row               // the row being read
-	typed   any               // the typed row being filled (a *T of the table's decoder), reused row to row
+	rd        *reader
+	t         *Table
+	loc       location
+	src       rowSource
+	rep       *Report
+	idx       map[string]int    // canonical column → cell index
+	headers   map[string]string // canonical column → header as written
+	width     int               // the fields of the header line
+	sawText   bool              // a row with text was read while looking for the header
+	unknown   map[string]int    // ids not on the roster → rows naming them
+	order     []string          // those ids, in order of first sight
+	far       int               // dates more than maxFarMonths from the month
+	cur       row               // the row being read
+	typed     any               // the typed row being filled (a *T of the table's decoder), reused row to row
+	gen       []model.Value     // the generic values of the row being read (row.gen), nil when none are kept
+	block     []model.Value     // values not yet given to a kept generic row (keepGeneric)
+	blockRows int               // the rows the last block was made for
 }
 
 // maxAsideListed is how many of a table's rows set aside as dated outside the month are listed by number;
@@ -297,21 +303,6 @@ func (tr *tableReader) notOnRoster(id string) int {
 	return tr.unknown[id]
 }
 
-var columnKeys = func() map[*Table]map[string]string {
-	out := map[*Table]map[string]string{}
-	for _, t := range Tables {
-		m := map[string]string{}
-		for _, c := range t.Columns {
-			m[nameKey(c.Name)] = c.Name
-			for _, a := range c.Aliases {
-				m[nameKey(a)] = c.Name
-			}
-		}
-		out[t] = m
-	}
-	return out
-}()
-
 // readTable reads one table into its typed slice of the month data, reporting into rep.
 func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Report) {
 	at := Issue{Table: t.Name, File: l.file, Sheet: l.sheet}
@@ -326,6 +317,9 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Repo
 		closeFn()
 	}()
 	tr := &tableReader{rd: rd, t: t, loc: l, src: src, rep: rep}
+	if rd.generic || t.own != nil {
+		tr.gen = make([]model.Value, len(t.Columns))
+	}
 	headerRow, missing := tr.findHeader()
 	if headerRow == 0 {
 		if err := src.err(); err != nil {
@@ -357,11 +351,15 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Repo
 			}
 		}
 		ti.Rows++
-		if !rd.buildRow(tr.row(cells, n)) {
+		r := tr.row(cells, n)
+		switch kept := rd.buildRow(r); {
+		case !kept:
 			ti.OutsideMonth++
 			if a := rd.aside[t.Name]; len(*a) < maxAsideListed {
 				*a = append(*a, n)
 			}
+		case rd.generic:
+			tr.keepGeneric(r)
 		}
 	}
 	if tr.far > maxFarListed {
@@ -393,7 +391,7 @@ func fileError(rep *Report, at Issue, err error) {
 // findHeader reads rows until one holds every required column. It returns that row's number (0 when none
 // was found) and, when none was, the required columns missing from the best candidate row.
 func (tr *tableReader) findHeader() (int, []string) {
-	keys := columnKeys[tr.t]
+	keys := tr.t.headerKeys
 	bestMissing := []string(nil)
 	for i := 0; i < maxHeaderScan; i++ {
 		cells, n, ok := tr.src.next()

@@ -18,12 +18,18 @@ type row struct {
 	cells    []string
 	num      int
 	reported []string // column and message of the issues reported
+	// gen holds the row's generic values by column (the table reader's one slice, all Null at the row's
+	// start), nil when the table's generic rows are not built.
+	gen []model.Value
 }
 
 // row returns the row numbered n with its cells, in tr's one row value (a table reads a row at a time, and a
 // row is not kept once read): reading a row allocates nothing for the row itself.
 func (tr *tableReader) row(cells []string, n int) *row {
-	tr.cur = row{tr: tr, cells: cells, num: n, reported: tr.cur.reported[:0]}
+	for i := range tr.gen {
+		tr.gen[i] = model.Value{Null: true}
+	}
+	tr.cur = row{tr: tr, cells: cells, num: n, reported: tr.cur.reported[:0], gen: tr.gen}
 	return &tr.cur
 }
 

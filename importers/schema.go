@@ -33,9 +33,10 @@ const (
 
 // Column is one column of a table.
 type Column struct {
-	Name     string   // canonical English name
-	Aliases  []string // Chinese names; the first is the header of templates
-	Required bool     // the column must be present and every row must have a value
+	Name     string     // canonical English name
+	Aliases  []string   // Chinese names; the first is the header of templates
+	Required bool       // the column must be present and every row must have a value
+	Kind     model.Kind // the kind of its values in generic rows (set by the column's field, decode.go)
 }
 
 // Header is the simplified-Chinese header written in templates.
@@ -53,10 +54,21 @@ type Table struct {
 	Columns []Column // in template order; set from the table's declaration (rows)
 	Dated   string   // the governing date column, "" when the table is not dated (or, for repair_orders, per figure)
 	rows    decoder  // how a data row becomes the table's typed row
+
+	headerKeys map[string]string // name key of a column's canonical or Chinese name → the column (newSchema)
+	own        *plan.Table       // the plan's declaration of a table the plan declares; nil for a built-in table
 }
 
-// Label is the simplified-Chinese name of the table.
-func (t *Table) Label() string { return t.Aliases[0] }
+// Label is the simplified-Chinese name of the table (its canonical name when it has none).
+func (t *Table) Label() string {
+	if len(t.Aliases) == 0 {
+		return t.Name
+	}
+	return t.Aliases[0]
+}
+
+// Declared reports whether the table is one the plan declares (not built in).
+func (t *Table) Declared() bool { return t.own != nil }
 
 // Column returns the column by canonical name.
 func (t *Table) Column(name string) *Column {
@@ -98,7 +110,7 @@ var Tables = withColumns([]*Table{
 		func(o *model.RepairOrder) *model.Source { return &o.Src },
 		asID(col("ro_no", req, "工单号", "工单编号", "委托书号"), func(o *model.RepairOrder) *string { return &o.RONo }),
 		then(func(r *row, o *model.RepairOrder) { r.unique("ro_no", "ro_no", o.RONo) }),
-		custom(col("type", req, "维修类型", "工单类型", "维修类别", "业务类型"), roType),
+		custom(col("type", req, "维修类型", "工单类型", "维修类别", "业务类型"), model.KindText, roType),
 		asEmployee(col("advisor_id", opt, "服务顾问工号", "服务顾问", "接待顾问"),
 			func(o *model.RepairOrder) *string { return &o.AdvisorID }),
 		asDate(col("received_date", req, "接车日期", "接待日期", "开单日期"),
@@ -143,7 +155,7 @@ var Tables = withColumns([]*Table{
 		asText(col("item", opt, "品名", "商品名称"), func(a *model.AccessorySale) *string { return &a.Item }),
 		then(func(r *row, a *model.AccessorySale) { r.unique("doc_no / item", "doc_no", a.DocNo, a.Item) }),
 		asDate(col("date", req, "销售日期"), func(a *model.AccessorySale) *model.Date { return &a.Date }),
-		custom(col("seller_id", opt, "销售人工号", "销售人"), sellerID),
+		custom(col("seller_id", opt, "销售人工号", "销售人"), model.KindText, sellerID),
 		// The department decides how the seller is read.
 		asEnum(col("seller_dept", opt, "销售部门"), "seller department", plan.DeptAftersales, msg.ValUnknownKind,
 			func(a *model.AccessorySale) *string { return &a.SellerDept }).readBefore("seller_id"),
@@ -212,7 +224,10 @@ var Tables = withColumns([]*Table{
 		func(d *model.MonthData) *[]model.Target { return &d.Targets },
 		func(t *model.Target) *model.Source { return &t.Src },
 		asEnum(col("metric", req, "指标"), "metric", "", msg.ValUnknownMetric, func(t *model.Target) *string { return &t.Metric }),
-		custom(col("scope", req, "范围"), func(r *row, t *model.Target) { t.Scope = r.tr.rd.scope(r, t.Metric, r.text("scope")) }),
+		custom(col("scope", req, "范围"), model.KindText, func(r *row, t *model.Target) model.Value {
+			t.Scope = r.tr.rd.scope(r, t.Metric, r.text("scope"))
+			return textValue(t.Scope)
+		}),
 		then(func(r *row, t *model.Target) { r.unique("metric / scope", "scope", t.Metric, t.Scope) }),
 		asNumber(col("target", req, "目标值"), func(t *model.Target) *decimal.Decimal { return &t.Target }, positive),
 	)},
@@ -254,7 +269,7 @@ var Tables = withColumns([]*Table{
 		asEnum(col("kind", req, "类型"), "adjustment kind", "", msg.ValUnknownKind,
 			func(a *model.Adjustment) *string { return &a.Kind }),
 		asEnum(col("pool", opt, "奖金池"), "pool", "", msg.ValUnknownPool, func(a *model.Adjustment) *string { return &a.Pool }),
-		custom(col("value", req, "数值"), adjustmentValue),
+		custom(col("value", req, "数值"), model.KindNumber, adjustmentValue),
 		asText(col("reason", req, "原因"), func(a *model.Adjustment) *string { return &a.Reason }),
 		asEmployee(col("approver_id", req, "审批人"), func(a *model.Adjustment) *string { return &a.ApproverID }),
 		then(func(r *row, a *model.Adjustment) { r.tr.rd.checkAdjustment(r, *a) }),

@@ -14,10 +14,11 @@ func (rd *reader) buildRow(r *row) bool {
 	return r.tr.t.rows.decode(r, rd.data)
 }
 
-// roType reads a repair order's type: the text as written, and its category of the plan.
-func roType(r *row, o *model.RepairOrder) {
+// roType reads a repair order's type: the text as written, and its category of the plan (the column's value).
+func roType(r *row, o *model.RepairOrder) model.Value {
 	o.Type = r.text("type")
 	o.Category = r.enum("type", "type", "", msg.ValUnknownROType)
+	return textValue(o.Category)
 }
 
 // roInMonth keeps a repair order that counts in the month (ROInMonth), or one with a date that could not be
@@ -30,25 +31,26 @@ func roInMonth(r *row, o *model.RepairOrder) bool {
 
 // sellerID reads an accessory sale's seller: an after-sales sale needs one on the roster; another
 // department's seller is kept as written.
-func sellerID(r *row, a *model.AccessorySale) {
-	if a.SellerDept != plan.DeptAftersales {
+func sellerID(r *row, a *model.AccessorySale) model.Value {
+	switch _, has := r.raw("seller_id"); {
+	case a.SellerDept != plan.DeptAftersales:
 		a.SellerID = r.id("seller_id")
-		return
-	}
-	if _, has := r.raw("seller_id"); !has {
+	case !has:
 		r.errorf("seller_id", msg.ValSellerRequired)
-		return
+	default:
+		a.SellerID = r.employee("seller_id", true)
 	}
-	a.SellerID = r.employee("seller_id", true)
+	return textValue(a.SellerID)
 }
 
 // adjustmentValue reads an adjustment's value: positive, and in whole cents for a bonus or a deduction.
-func adjustmentValue(r *row, a *model.Adjustment) {
+func adjustmentValue(r *row, a *model.Adjustment) model.Value {
 	v, ok := r.number("value")
 	a.Value = r.positive("value", v, ok)
 	if a.Kind == plan.AdjBonus || a.Kind == plan.AdjDeduction {
 		r.wholeCents("value", v, ok)
 	}
+	return numValue(a.Value, ok)
 }
 
 // fundInMonth keeps fund spending dated in the month. Money out of the fund is never dropped quietly: one
@@ -79,12 +81,16 @@ func AccidentDate(o model.RepairOrder) model.Date {
 	return o.Delivered
 }
 
-// scope resolves a target's scope: a pool for pool metrics, an employee for per-employee metrics.
+// scope resolves a target's scope: a pool for pool metrics, an employee for per-employee metrics; under a plan
+// written in the plan language, by the metric's scope (langScope).
 func (rd *reader) scope(r *row, metric, raw string) string {
 	if raw == "" || metric == "" {
 		return raw
 	}
 	mt := rd.opt.Plan.Metric(metric)
+	if rd.opt.Plan.IsLanguage() {
+		return rd.langScope(r, mt, raw)
+	}
 	if mt.PerEmployee {
 		id, problem := rd.resolve(ParseID(raw))
 		if problem != "" {
@@ -100,10 +106,11 @@ func (rd *reader) scope(r *row, metric, raw string) string {
 	return p
 }
 
-// checkDiscount warns of an after-sales, earning row sold at or below the minimum ratio of its list price.
+// checkDiscount warns of an after-sales, earning row sold at or below the minimum ratio of its list price (a
+// rule of the default plan's accessory scheme: not for a plan written in the plan language).
 func (rd *reader) checkDiscount(r *row, a model.AccessorySale) {
 	ac := rd.opt.Plan.Accessory
-	if a.SellerDept != plan.DeptAftersales || plan.HasRef(ac.NonEarningCategories, a.Category) || !a.ListAmount.IsPositive() {
+	if rd.opt.Plan.IsLanguage() || a.SellerDept != plan.DeptAftersales || plan.HasRef(ac.NonEarningCategories, a.Category) || !a.ListAmount.IsPositive() {
 		return
 	}
 	if a.PaidAmount.LessThanOrEqual(a.ListAmount.Mul(ac.MinRatio.Decimal)) {
