@@ -141,9 +141,27 @@ func (t *typedRows[T]) extend(extra []plan.Column) decoder {
 }
 
 // withColumns sets each table's Columns from its declaration.
+// withColumns sets each table's Columns from its declaration, and the names, date column and required
+// columns from the built-in schema (plan/schema.yaml), the one place that says them. A declaration and the
+// schema that disagree (a column one has and the other not, or of another kind) are a build defect.
 func withColumns(ts []*Table) []*Table {
 	for _, t := range ts {
+		st := plan.BuiltinTable(t.Name)
+		if st == nil {
+			panic("importers: table " + t.Name + " is not in the built-in schema")
+		}
+		t.Aliases, t.Dated = plan.Refs(st.Aliases), st.Dated.Name
 		t.Columns = t.rows.columns()
+		if len(t.Columns) != len(st.Columns) {
+			panic(fmt.Sprintf("importers: table %s declares %d columns, the built-in schema %d", t.Name, len(t.Columns), len(st.Columns)))
+		}
+		for i := range t.Columns {
+			c, sc := &t.Columns[i], st.Column(t.Columns[i].Name)
+			if sc == nil || sc.ColumnType().Kind() != c.Kind {
+				panic("importers: column " + t.Name + "." + c.Name + " differs from the built-in schema")
+			}
+			c.Aliases, c.Required = plan.Refs(sc.Aliases), sc.Required
+		}
 	}
 	return ts
 }

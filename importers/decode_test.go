@@ -104,5 +104,5 @@ func TestIntoRefusesReadBeforeAMissingColumn(t *testing.T) {
 		}
 	}()
 	into(func(d *model.MonthData) *[]model.Wash { return &d.Washes }, func(w *model.Wash) *model.Source { return &w.Src },
-		asText(col("plate", opt, "车牌"), func(w *model.Wash) *string { return &w.Plate }).readBefore("nope"))
+		asText(col("plate"), func(w *model.Wash) *string { return &w.Plate }).readBefore("nope"))
 }

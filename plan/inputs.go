@@ -1,5 +1,7 @@
 package plan
 
+import "payout/model"
+
 // The inputs a plan declares (docs/plan.md, 输入表): tables of its own, columns of its own on the built-in
 // tables, its teams, and its enumerations (vocabulary.go). The importers read a declared table or column the
 // way they read a built-in one: header matching by alias (simplified, traditional, English), value parsing
@@ -104,4 +106,17 @@ func (p *Plan) ExtraColumnsOf(table string) []Column {
 		}
 	}
 	return out
+}
+
+// Kind returns the kind of a column type's values in generic rows.
+func (t ColumnType) Kind() model.Kind {
+	switch t {
+	case TypeNumber, TypeAmount:
+		return model.KindNumber
+	case TypeDate:
+		return model.KindDate
+	case TypeBool:
+		return model.KindBool
+	}
+	return model.KindText
 }
