@@ -30,7 +30,7 @@ func named(name string, aliases ...string) plan.Named {
 }
 
 // pcol is a declared column of a type with its aliases; opts set Required ("req"), a bool Default
-// ("default=否"), Min and Max ("min=0", "max=120") and an enumeration ("enum=piece_items").
+// ("default=false"), Min and Max ("min=0", "max=120") and an enumeration ("enum=piece_items").
 func pcol(name, typ string, aliases []string, opts ...string) plan.Column {
 	c := plan.Column{Name: ref(name), Type: ref(typ), Aliases: refs(aliases...)}
 	for _, o := range opts {
@@ -39,8 +39,8 @@ func pcol(name, typ string, aliases []string, opts ...string) plan.Column {
 		case "req":
 			c.Required = true
 		case "default":
-			r := ref(v)
-			c.Default = &r
+			b := v == "true"
+			c.Default = &b
 		case "min":
 			d := plan.D(v)
 			c.Min = &d
@@ -80,7 +80,7 @@ func langPlan() *plan.Plan {
 			{Table: ref(TLaborHours), Columns: []plan.Column{
 				pcol("labor_fee", "amount", aliases("工时费"), "req"),
 				pcol("labor_kind", "enum", aliases("工时类别"), "enum=labor_kinds"),
-				pcol("rework", "bool", aliases("返工"), "default=否"),
+				pcol("rework", "bool", aliases("返工"), "default=false"),
 			}},
 		},
 		Tables: []plan.Table{
@@ -92,7 +92,7 @@ func langPlan() *plan.Plan {
 				pcol("count", "number", aliases("件数"), "req", "min=1"),
 				pcol("fee", "amount", aliases("金额"), "max=100000"),
 				pcol("note", "text", aliases("备注")),
-				pcol("rework", "bool", aliases("返工"), "default=否"),
+				pcol("rework", "bool", aliases("返工"), "default=false"),
 			}},
 			{Name: ref("assessment"), Aliases: refs("考核"), Key: refs("emp_id"), Columns: []plan.Column{
 				pcol("emp_id", "employee", aliases("工号"), "req"),

@@ -81,6 +81,26 @@ func schemaOf(p *plan.Plan) *schema {
 // (with the plan's columns) and the plan's own.
 func TablesOf(p *plan.Plan) []*Table { return schemaOf(p).tables }
 
+// TemplateTables are the tables a blank input workbook for the plan has a sheet for: every built-in table
+// for a version-1 plan; for a plan in the plan language, the built-in tables its bases read and its own.
+func TemplateTables(p *plan.Plan) []*Table {
+	all := TablesOf(p)
+	if !p.IsLanguage() {
+		return all
+	}
+	used := map[string]bool{}
+	for _, t := range p.UsedTables() {
+		used[t] = true
+	}
+	var out []*Table
+	for _, t := range all {
+		if used[t.Name] || t.Declared() {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // table returns the schema's table by canonical name, or nil.
 func (s *schema) table(name string) *Table {
 	for _, t := range s.tables {
@@ -208,7 +228,7 @@ func declared[T any](c plan.Column) field[T] {
 	case plan.TypeBool:
 		def := false
 		if c.Default != nil {
-			def, _ = ParseBool(c.Default.Name)
+			def = *c.Default
 		}
 		get = func(r *row) model.Value { return boolValue(r.boolean(name, def)) }
 	case plan.TypeEnum:

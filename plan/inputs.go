@@ -33,8 +33,8 @@ type Column struct {
 	Type     Ref   `yaml:"type"`    // a ColumnType
 	Enum     Ref   `yaml:"enum"`    // the enumeration of an enum column
 	Required bool  `yaml:"required"`
-	// Default is the value of an empty bool cell ("是"/"否"/true/false); empty: false.
-	Default *Ref `yaml:"default"`
+	// Default is the value of an empty cell of a bool column (true or false); absent: false.
+	Default *bool `yaml:"default"`
 	// Min and Max bound a number or amount column's values (inclusive); a value outside is an error.
 	Min *Dec `yaml:"min"`
 	Max *Dec `yaml:"max"`

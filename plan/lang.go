@@ -230,13 +230,17 @@ type Rounding struct {
 // IsLanguage reports whether the plan is written in the plan language (version 2).
 func (p *Plan) IsLanguage() bool { return p.Version == Version2 }
 
-// UsedTables lists the tables the plan's bases read (From), in order of first use, without repeats; the
-// roster is always first.
+// UsedTables lists the tables the plan's bases read (From; targets for an achievement), in order of first
+// use, without repeats; the roster is always first.
 func (p *Plan) UsedTables() []string {
 	out := []string{"employees"}
 	seen := map[string]bool{"employees": true}
 	for _, b := range p.Bases {
-		if t := b.From.Name; t != "" && !seen[t] {
+		t := b.From.Name
+		if b.Achievement != nil {
+			t = "targets"
+		}
+		if t != "" && !seen[t] {
 			seen[t] = true
 			out = append(out, t)
 		}

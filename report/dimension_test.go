@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"payout/importers"
 )
 
 var (
@@ -77,7 +79,7 @@ func TestWrittenSheetsDeclareTheirUsedRange(t *testing.T) {
 	if err := WriteSummary(&summary, SummaryInput{Result: o.Result, Plan: o.Plan, Data: o.Data, Warnings: []string{"w"}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteTemplate(&template); err != nil {
+	if err := WriteTemplate(&template, importers.Tables); err != nil {
 		t.Fatal(err)
 	}
 	checkDimensions(t, "payslip", payslip.Bytes())

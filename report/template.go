@@ -24,7 +24,7 @@ const templateRows = 200
 
 // WriteTemplate writes the blank input workbook: a sheet of instructions (ignored by the reader) and one
 // sheet per table named after it, with the simplified-Chinese headers.
-func WriteTemplate(w io.Writer) error {
+func WriteTemplate(w io.Writer, tables []*importers.Table) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetDocProps(&excelize.DocProperties{Created: fixedTime, Modified: fixedTime, Creator: "payout"}); err != nil {
@@ -58,7 +58,7 @@ func WriteTemplate(w io.Writer) error {
 	if err := f.SetRowStyle(guide, 1, 1, bold); err != nil {
 		return err
 	}
-	for _, t := range importers.Tables {
+	for _, t := range tables {
 		sheet := t.Label()
 		if _, err := f.NewSheet(sheet); err != nil {
 			return err

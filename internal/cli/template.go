@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"payout/importers"
 	"payout/internal/msg"
 	"payout/report"
 )
@@ -15,15 +16,17 @@ import (
 type TemplateOptions struct {
 	Out   string
 	Force bool
+	Plan  string
 }
 
 func newTemplateCmd(io *IO) *cobra.Command {
 	o := &TemplateOptions{}
 	c := &cobra.Command{
-		Use:   "template [--out DIR]",
+		Use:   "template [--out DIR] [--plan FILE]",
 		Short: "Write a blank input workbook with a sheet per table and the expected headers",
 		Long: `template writes DIR/` + report.TemplateFile + `: a sheet of instructions and one sheet per input table,
-named after it, with the simplified-Chinese headers. Write it outside the month's folder, fill in the sheets
+named after it, with the simplified-Chinese headers. With --plan, the tables are the plan's: for a plan in
+the plan language, the built-in tables its bases read (with the columns it adds) and the tables it declares. Write it outside the month's folder, fill in the sheets
 you need, delete the sheets of the tables you have as DMS exports (a table found twice is an error), and put
 the workbook in the month's folder.
 
@@ -34,10 +37,15 @@ Exit codes: 0 written; 2 usage error (the file exists without --force, or cannot
 	}
 	c.Flags().StringVar(&o.Out, "out", ".", "folder to write the template into")
 	c.Flags().BoolVar(&o.Force, "force", false, "overwrite an existing template")
+	c.Flags().StringVar(&o.Plan, "plan", "", "plan file (default: the built-in plan)")
 	return c
 }
 
 func runTemplate(io *IO, o *TemplateOptions) error {
+	pl, err := loadPlan(io, o.Plan)
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {
 		return usageErr("%v", err)
 	}
@@ -53,7 +61,7 @@ func runTemplate(io *IO, o *TemplateOptions) error {
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	if err := report.WriteTemplate(f); err != nil {
+	if err := report.WriteTemplate(f, importers.TemplateTables(pl.Plan)); err != nil {
 		f.Close()
 		os.Remove(p)
 		return err

@@ -77,7 +77,7 @@ func readMonthProgress(io *IO, month, in, planPath string, pr *progress) (*plan.
 	}
 	opt := importers.Options{Dir: in, Month: m, Plan: p.Plan}
 	if pr != nil {
-		pr.phase(labelRead, len(importers.Tables))
+		pr.phase(labelRead, len(importers.TablesOf(p.Plan)))
 		opt.OnTable = func(string, int) { pr.add(1) }
 		defer pr.done()
 	}
