@@ -311,6 +311,7 @@ func (e *engine) finishLines(order []string) {
 					Formula: fmt.Sprintf("round((%s − %s) × %s)", money(l.Gross), money(l.Deduction), fundRate), Result: money(l.Fund)})
 			}
 			l.Net = l.Gross.Sub(l.Deduction).Sub(l.Fund)
+			l.Label = e.p.LineLabel(scheme)
 			if l.Gross.IsZero() && l.Deduction.IsZero() && l.Fund.IsZero() {
 				continue
 			}

@@ -11,6 +11,7 @@ import (
 // DocLine is a line of the document.
 type DocLine struct {
 	Scheme    string `json:"scheme"`
+	Label     string `json:"label"`
 	Gross     string `json:"gross"`
 	Deduction string `json:"deduction"`
 	Fund      string `json:"fund"`
@@ -108,7 +109,7 @@ func (r *Result) Document() Document {
 			Lines: []DocLine{}, Gross: money(e.Gross), Deduction: money(e.Deduction), Fund: money(e.Fund),
 			NetCommission: money(e.NetCommission), Total: money(e.Total)}
 		for _, l := range e.Lines {
-			de.Lines = append(de.Lines, DocLine{Scheme: l.Scheme, Gross: money(l.Gross), Deduction: money(l.Deduction), Fund: money(l.Fund), Net: money(l.Net)})
+			de.Lines = append(de.Lines, DocLine{Scheme: l.Scheme, Label: l.Label, Gross: money(l.Gross), Deduction: money(l.Deduction), Fund: money(l.Fund), Net: money(l.Net)})
 		}
 		d.Employees = append(d.Employees, de)
 	}

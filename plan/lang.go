@@ -1,6 +1,9 @@
 package plan
 
-import "payout/plan/formula"
+import (
+	"payout/internal/msg"
+	"payout/plan/formula"
+)
 
 // The plan language (version 2, docs/plan.md): a plan is its inputs (inputs.go), named quantities computed
 // from them (bases) and the payslip lines (schemes) that pay on them. Nothing else is mandatory. The types
@@ -305,4 +308,25 @@ func (p *Plan) LineOrder() []string {
 		out = append(out, s.Name.Name)
 	}
 	return append(out, LineAdjustment)
+}
+
+// LineLabel is the name printed for a line: a scheme's label, a pool's first Chinese name, the plan's
+// line_labels (version 1), the adjustments label; else the line's name.
+func (p *Plan) LineLabel(line string) string {
+	if s := p.Scheme(line); s != nil {
+		return s.Label.Name
+	}
+	if pl := p.Pool(line); pl != nil {
+		return pl.Named().Label()
+	}
+	if line == LineAdjustment {
+		if p.Adjustments.Label != "" {
+			return p.Adjustments.Label
+		}
+		return msg.LabelAdjustment
+	}
+	if l, ok := p.LineLabels[line]; ok {
+		return l
+	}
+	return line
 }

@@ -105,6 +105,8 @@ type Plan struct {
 	Adjustments       Adjustments       `yaml:"adjustments"`
 	PlausiblePay      PlausiblePay      `yaml:"plausible_pay"`
 	Lines             []Ref             `yaml:"lines"`
+	// LineLabels are the names of the lines that are not pools (version 1).
+	LineLabels map[string]string `yaml:"line_labels"`
 	// Vocabulary is the plan's additions to the built-in enumerations (vocabulary.yaml).
 	Vocabulary Vocabulary `yaml:"vocabulary"`
 	// Tables, Columns and Teams are the inputs the plan declares (inputs.go).
@@ -321,6 +323,8 @@ type MinutesWindow struct {
 // Adjustments are the rules for the adjustments table.
 type Adjustments struct {
 	CoefficientApprovers []Ref `yaml:"coefficient_approvers"`
+	// Label is the name of the adjustments line on payslips; empty: 调整.
+	Label string `yaml:"label"`
 }
 
 // PlausiblePay are the thresholds above which a person's total pay for the month (base salary + net

@@ -52,16 +52,6 @@ const (
 	LabelSumRow      = "合计"
 )
 
-// schemeLabels are the labels of the individual schemes; pools are labelled by their first Chinese name in
-// the plan.
-var schemeLabels = map[string]string{
-	"accessory":  "精品提成",
-	"hours":      "工时奖金",
-	"wash":       "洗车计件",
-	"insurance":  "保险提成",
-	"renewal":    "续保提成",
-	"adjustment": "调整",
-}
 
 // Payslip, summary and explain labels.
 const (

@@ -14,18 +14,7 @@ import (
 
 // SchemeLabel is the Chinese label of a line's scheme: a pool's first Chinese name, or an individual
 // scheme's label.
-func SchemeLabel(p *plan.Plan, scheme string) string {
-	if s := p.Scheme(scheme); s != nil {
-		return s.Label.Name
-	}
-	if pl := p.Pool(scheme); pl != nil {
-		return pl.Named().Label()
-	}
-	if l, ok := schemeLabels[scheme]; ok {
-		return l
-	}
-	return scheme
-}
+func SchemeLabel(p *plan.Plan, scheme string) string { return p.LineLabel(scheme) }
 
 // RoleLabel is the Chinese label of a role.
 func RoleLabel(p *plan.Plan, role string) string {

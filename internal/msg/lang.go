@@ -60,3 +60,6 @@ const (
 	CalcPoolAmountLabel = "奖金池金额"
 	CalcDeductionOver   = "%s (%s): the deduction %s of %s is more than what is left of the line %s (%s); %s is not taken (deductions stop at zero)"
 )
+
+// LabelAdjustment is the name of the adjustments line when the plan gives none.
+const LabelAdjustment = "调整"
