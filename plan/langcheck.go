@@ -16,6 +16,13 @@ import (
 
 var reIdent = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 
+// reserved are the words of the expression syntax: a base, column or table of one of these names could not
+// be written in an expression (function names may be names: date(…) is the function, date the column).
+var reserved = map[string]bool{
+	"and": true, "or": true, "not": true, "in": true, "true": true, "false": true, "nil": true, "let": true,
+	"if": true, "else": true, "matches": true, "contains": true, "startsWith": true, "endsWith": true,
+}
+
 // langChecker checks one version-2 plan.
 type langChecker struct {
 	*checker
@@ -37,7 +44,12 @@ func (p *Plan) checkLanguage(c *checker) {
 		c.fraction(p.Fund.Rate, "fund.rate", 0)
 	}
 	if p.Rounding != nil {
-		lc.decimals(p.Rounding.Decimals, "rounding.decimals")
+		lc.moneyDecimals(p.Rounding.Decimals, "rounding.decimals")
+	}
+	for _, rs := range [][]Ref{p.Adjustments.CoefficientApprovers, p.Fund.SpendingApprovers, p.Fund.Keepers} {
+		for _, r := range rs {
+			c.known(r, "role", lc.roles)
+		}
 	}
 	lc.inputs()
 	c.vocabulary(p)
@@ -59,6 +71,7 @@ func (p *Plan) checkLanguage(c *checker) {
 		c.add(0, msg.PlanNoSchemes)
 	}
 	names, labels := map[string]bool{}, map[string]string{}
+	adjLabel := fold.Key(p.LineLabel(LineAdjustment))
 	for i := range p.Schemes {
 		s := &p.Schemes[i]
 		lc.ident("scheme", s.Name)
@@ -68,6 +81,8 @@ func (p *Plan) checkLanguage(c *checker) {
 		names[s.Name.Name] = true
 		if s.Label.Name == "" {
 			c.add(s.Name.Line, msg.PlanNoLabel, s.Name.Name)
+		} else if fold.Key(s.Label.Name) == adjLabel {
+			c.add(s.Label.Line, msg.PlanLabelAdjustment, s.Label.Name, s.Name.Name)
 		} else if prev, ok := labels[fold.Key(s.Label.Name)]; ok {
 			c.add(s.Label.Line, msg.PlanLabelTwice, s.Label.Name, prev, s.Name.Name)
 		} else {
@@ -83,6 +98,8 @@ func (lc *langChecker) ident(what string, r Ref) {
 		lc.add(r.Line, msg.PlanMissingName, what)
 	} else if !reIdent.MatchString(r.Name) {
 		lc.add(r.Line, msg.PlanBadIdentifier, what, r.Name)
+	} else if reserved[r.Name] {
+		lc.add(r.Line, msg.PlanReservedName, what, r.Name)
 	}
 }
 
@@ -92,6 +109,16 @@ func (lc *langChecker) decimals(d Dec, key string) {
 	}
 	if !d.IsInteger() || d.IsNegative() || d.GreaterThan(D("18").Decimal) {
 		lc.add(d.Line, msg.PlanDecimalsRange, key, d.String())
+	}
+}
+
+// moneyDecimals checks the decimals of an amount of money: 0, 1 or 2.
+func (lc *langChecker) moneyDecimals(d Dec, key string) {
+	if d.Line == 0 {
+		return
+	}
+	if !d.IsInteger() || d.IsNegative() || d.GreaterThan(D("2").Decimal) {
+		lc.add(d.Line, msg.PlanMoneyDecimals, key, d.String())
 	}
 }
 
@@ -114,7 +141,7 @@ func (lc *langChecker) inputs() {
 	for _, x := range p.Columns {
 		t := BuiltinTable(x.Table.Name)
 		if t == nil {
-			c.add(x.Table.Line, msg.PlanUnknownTable, x.Table.Name, strings.Join(builtinTableNames(), ", "))
+			c.add(x.Table.Line, msg.PlanUnknownBuiltin, x.Table.Name, strings.Join(builtinTableNames(), ", "))
 			continue
 		}
 		lc.columns(t.Name.Name, append(append([]Column(nil), t.Columns...), x.Columns...), len(t.Columns))
@@ -292,9 +319,26 @@ func (lc *langChecker) base(b *Base) {
 	if b.Probation.Name != "" && b.Probation.Name != ProbationExcluded && b.Probation.Name != ProbationPaid {
 		c.add(b.Probation.Line, msg.PlanBadProbation, "base "+b.Name.Name, b.Probation.Name)
 	}
+	if b.Total.Name == "" {
+		if len(b.Roles) > 0 {
+			c.add(b.Roles[0].Line, msg.PlanRowsNeedRoles, b.Name.Name, "roles")
+		}
+		if b.Probation.Name != "" {
+			c.add(b.Probation.Line, msg.PlanRowsNeedRoles, b.Name.Name, "probation")
+		}
+	}
 	if a := b.Achievement; a != nil {
 		c.known(a.Metric, "metric", metricSet(lc.p))
+		if a.Decimals.Line == 0 {
+			c.add(b.Name.Line, msg.PlanNeedsDecimals, "base "+b.Name.Name+" achievement")
+		}
 		lc.decimals(a.Decimals, "achievement.decimals")
+		if sc == ScopeStore && a.Scope.Name == "" {
+			c.add(b.Name.Line, msg.PlanStoreAchScope, b.Name.Name)
+		}
+		if m := lc.p.Metric(a.Metric.Name); m != nil && m.Scope.Name != "" && Scope(m.Scope.Name) != sc {
+			c.add(a.Metric.Line, msg.PlanAchMetricScope, b.Name.Name, sc, m.Name.Name, m.Scope.Name)
+		}
 	}
 	if b.Round != nil {
 		lc.decimals(*b.Round, "round")
@@ -386,6 +430,10 @@ func (lc *langChecker) tableNames() []string {
 func (lc *langChecker) byValue(t *Table, bv *ByValue, where string) {
 	col := lc.column(t, bv.Column)
 	if col == nil {
+		return
+	}
+	if col.ColumnType().Formula() != formula.Text {
+		lc.add(bv.Column.Line, msg.PlanByValueColumn, where, col.Name.Name, col.ColumnType())
 		return
 	}
 	if col.ColumnType() == TypeEnum {

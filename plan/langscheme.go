@@ -48,17 +48,20 @@ func (lc *langChecker) scheme(s *Scheme) {
 	lc.amount(s, ps)
 	lc.factors(s.Factors, "scheme "+name+" factors", ps, name)
 	if s.Round != nil {
-		lc.decimals(*s.Round, "round")
+		lc.moneyDecimals(*s.Round, "round")
 	}
 	lc.bounds(s.Min, s.Max, "scheme "+name, s.Name.Line)
 	lc.split(s, roles)
 	if s.Then != nil {
 		lc.factors(s.Then.Factors, "scheme "+name+" then", ScopeEmployee, name)
 		if s.Then.Round != nil {
-			lc.decimals(*s.Then.Round, "then.round")
+			lc.moneyDecimals(*s.Then.Round, "then.round")
 		}
 	}
 	if q := s.Quota; q != nil {
+		if len(q.Roles) == 0 {
+			c.add(s.Name.Line, msg.PlanQuotaNoRoles, name)
+		}
 		for _, r := range q.Roles {
 			if !roles[r.Name] {
 				c.add(r.Line, msg.PlanRoleNotPaid, name, r.Name)
@@ -167,6 +170,29 @@ func (lc *langChecker) rate(s *Scheme, r *Rate) {
 			return
 		}
 		lc.byValue(t, r.PerRow, "scheme "+name+" rate")
+		lc.covered(t, r.PerRow, "scheme "+name+" rate")
+	}
+}
+
+// covered checks that a rate by column's value has a rate for every value: a default, or (an enum column)
+// every value of its enumeration listed.
+func (lc *langChecker) covered(t *Table, bv *ByValue, where string) {
+	col := t.Column(bv.Column.Name)
+	if col == nil || bv.Default != nil || col.ColumnType().Formula() != formula.Text {
+		return
+	}
+	if col.ColumnType() != TypeEnum {
+		lc.add(bv.Column.Line, msg.PlanRateNeedsDef, where, col.Name.Name)
+		return
+	}
+	listed := map[string]bool{}
+	for _, v := range bv.Values {
+		listed[v.Value.Name] = true
+	}
+	for _, v := range lc.p.Enum(col.Enum.Name).Values {
+		if !listed[v] {
+			lc.add(bv.Column.Line, msg.PlanRateUncovered, where, v, col.Name.Name)
+		}
 	}
 }
 

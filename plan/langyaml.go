@@ -15,6 +15,13 @@ func (e *Expr) UnmarshalYAML(n *yaml.Node) error {
 		return &lineError{n.Line, "expected an expression"}
 	}
 	e.Src, e.Line, e.Col = strings.TrimSpace(n.Value), n.Line, n.Column
+	switch {
+	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		e.Col++ // the text starts after the quote
+	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		// A block's text starts on the next line; its columns are not the expression's.
+		e.Line, e.Col = n.Line+1, 0
+	}
 	return nil
 }
 

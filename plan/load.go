@@ -94,7 +94,7 @@ func (e *lineError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e
 var (
 	reYAMLLine    = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 	reUnknownKey  = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
-	reCannotParse = regexp.MustCompile(`^cannot unmarshal !!(\w+) ` + "`" + `?([^` + "`" + `]*)` + "`" + `? into (\S+)$`)
+	reCannotParse = regexp.MustCompile(`^cannot unmarshal !!(\w+) (?:` + "`" + `([^` + "`" + `]*)` + "`" + ` )?into (\S+)$`)
 )
 
 // Parse strictly decodes and checks a plan: an unknown key, a value of the wrong kind, a negative rate,
@@ -154,7 +154,11 @@ func decodeErrors(name string, err error) Errors {
 			if k := reUnknownKey.FindStringSubmatch(e.Msg); k != nil {
 				e.Msg = fmt.Sprintf(msg.PlanUnknownKey, k[1])
 			} else if k := reCannotParse.FindStringSubmatch(e.Msg); k != nil {
-				e.Msg = fmt.Sprintf(msg.PlanWrongKind, k[2])
+				if k[2] == "" {
+					e.Msg = fmt.Sprintf(msg.PlanWrongKindOf, k[1])
+				} else {
+					e.Msg = fmt.Sprintf(msg.PlanWrongKind, k[2])
+				}
 			} else if strings.HasPrefix(e.Msg, "line ") {
 				if m2 := reYAMLLine.FindStringSubmatch(e.Msg); m2 != nil {
 					e.Line, _ = strconv.Atoi(m2[1])

@@ -212,7 +212,7 @@ func (c *checker) vocabulary(p *Plan) {
 		for i, v := range e.Values {
 			ns[i] = Named{Name: v.Name, Aliases: v.Names}
 			if len(v.Names) == 0 {
-				c.add(v.Name.Line, msg.PlanNoAlias, v.Name.Name)
+				c.add(v.Name.Line, msg.PlanNoNames, v.Name.Name, e.Name.Name)
 			}
 		}
 		c.names(e.Name.Name, ns)

@@ -63,3 +63,21 @@ const (
 
 // LabelAdjustment is the name of the adjustments line when the plan gives none.
 const LabelAdjustment = "调整"
+
+// More checks of plans in the plan language.
+const (
+	PlanWrongKindOf     = "a %s is not the kind of value expected here"
+	PlanNoNames         = "value %q of enumeration %s needs at least one name"
+	PlanReservedName    = "%s name %q is a word of the expression syntax; choose another name"
+	PlanUnknownBuiltin  = "unknown built-in table %q (columns: adds columns to one of: %s)"
+	PlanRowsNeedRoles   = "base %s: %s belongs to a total (total: …)"
+	PlanQuotaNoRoles    = "scheme %s: the quota applies to nobody: give its roles"
+	PlanNeedsDecimals   = "%s: decimals is missing (how many decimal places the rate keeps)"
+	PlanStoreAchScope   = "base %s is a store's achievement: give scope (the 范围 of its targets)"
+	PlanAchMetricScope  = "base %s is per %s, but metric %s's targets are per %s"
+	PlanByValueColumn   = "%s: column %s is a %s column; a map by value needs a text, id or enum column"
+	PlanRateUncovered   = "%s: value %s of column %s has no rate and there is no default"
+	PlanRateNeedsDef    = "%s: column %s is text, so a rate by its values needs a default for the values not listed"
+	PlanMoneyDecimals   = "%s must be a whole number from 0 to 2 (amounts are in yuan and cents), got %s"
+	PlanLabelAdjustment = "label %q of scheme %s is the name of the adjustments line; choose another, or rename that line (adjustments: {label: …})"
+)
