@@ -52,7 +52,6 @@ const (
 	LabelSumRow      = "合计"
 )
 
-
 // Payslip, summary and explain labels.
 const (
 	LabelRows                = "行"
