@@ -45,6 +45,7 @@ type engine struct {
 	coefAdj    map[[2]string]model.Adjustment
 	points     map[string]decimal.Decimal
 	pointsSrc  map[string]model.Source
+	teamOf     map[string]string // employee id → team (plan-language plans with teams)
 }
 
 // Compute computes the month's payout. The data must have passed the importers' validation without errors;
@@ -294,7 +295,7 @@ func (e *engine) finishLines(order []string) {
 	sortedIDs(ids)
 	for _, id := range ids {
 		em := e.emps[id]
-		r := EmployeeResult{ID: em.ID, Name: em.Name, Role: em.Role, Department: em.Department, Probation: em.Probation, BaseSalary: em.BaseSalary}
+		r := EmployeeResult{ID: em.ID, Name: em.Name, Role: em.Role, Department: em.Department, Team: e.teamOf[id], Probation: em.Probation, BaseSalary: em.BaseSalary}
 		if em.Probation {
 			r.Notes = append(r.Notes, msg.CalcProbationNote)
 		}

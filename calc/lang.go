@@ -42,6 +42,7 @@ type lang struct {
 
 func computeLanguage(e *engine) *Result {
 	l := &lang{engine: e, bases: map[string]*values{}, teamOf: map[string]string{}, dec: e.p.Decimals()}
+	e.teamOf = l.teamOf
 	for id := range e.emps {
 		l.ids = append(l.ids, id)
 	}
@@ -262,12 +263,7 @@ func (l *lang) compute(b *plan.Base) {
 
 func (l *lang) baseStep(b *plan.Base, sc plan.Scope, k string, exact, v decimal.Decimal, src []model.Source) Step {
 	st := Step{Rule: "base." + b.Name.Name, Formula: describeBase(b), Result: v.String(), Sources: src}
-	switch sc {
-	case plan.ScopeEmployee:
-		st.Employee = k
-	case plan.ScopeTeam:
-		st.Inputs = append(st.Inputs, KV{"team", k})
-	}
+	l.scoped(&st, sc, k)
 	if !exact.Equal(v) {
 		st.Inputs = append(st.Inputs, KV{"exact", exact.String()})
 	}
@@ -299,6 +295,17 @@ func describeBase(b *plan.Base) string {
 	}
 	if b.By.Name != "" {
 		f += " by " + b.By.Name
+	}
+	if w := b.Weights; w != nil {
+		f += "; weights by " + w.Column.Name + ":"
+		for _, v := range w.Values {
+			f += fmt.Sprintf(" %s %s", v.Value.Name, v.Is)
+		}
+		def := "1"
+		if w.Default != nil {
+			def = w.Default.String()
+		}
+		f += ", others " + def
 	}
 	if b.Round != nil {
 		f += fmt.Sprintf("; round %s", b.Round)

@@ -54,7 +54,7 @@ func (l *lang) amount(s *plan.Scheme, sc plan.Scope, key string) (decimal.Decima
 		b := l.p.Base(s.Base.Name)
 		q := l.value(b.Name.Name, sc, key)
 		src = l.sources(b.Name.Name, sc, key)
-		det = LineDetail{BaseLabel: b.Title(), Base: q}
+		det = LineDetail{BaseTitle: b.Title(), Base: q}
 		switch r := s.Rate; {
 		case r.Value != nil:
 			v = q.Mul(r.Value.Decimal)
@@ -62,10 +62,7 @@ func (l *lang) amount(s *plan.Scheme, sc plan.Scope, key string) (decimal.Decima
 			f = fmt.Sprintf("%s × %s", q, r.Value)
 		case r.Tiers != nil:
 			tr := applyTiers(*r.Tiers, q, zero)
-			v, f = tr.Amount, fmt.Sprintf("tiers(%s) = %s", q, tr.Formula)
-			if tr.Band >= 0 {
-				det.Rate, det.HasRate = tr.Rate, true
-			}
+			v, f = tr.Amount, fmt.Sprintf("tiers(%s) = %s = %s", q, tr.Formula, tr.Amount)
 		default:
 			vs := &values{base: b, v: map[string]decimal.Decimal{}, src: map[string][]model.Source{}}
 			l.rowSums(b, r.PerRow, vs)
@@ -84,7 +81,7 @@ func (l *lang) amount(s *plan.Scheme, sc plan.Scope, key string) (decimal.Decima
 			}
 		}
 		f = fmt.Sprintf("steps(%s = %s)", s.Steps.On.Name, q)
-		det = LineDetail{BaseLabel: l.p.Base(s.Steps.On.Name).Title(), Base: q}
+		det = LineDetail{BaseTitle: l.p.Base(s.Steps.On.Name).Title(), Base: q}
 		src = l.sources(s.Steps.On.Name, sc, key)
 	default:
 		v, f = l.number(s.Amount, sc, key, "scheme "+s.Name.Name), s.Amount.Src
@@ -92,9 +89,13 @@ func (l *lang) amount(s *plan.Scheme, sc plan.Scope, key string) (decimal.Decima
 	v, f = l.factors(s.Factors, sc, key, v, f, s.Name.Name)
 	exact := v
 	v = bounded(v, l.round(s.Round), s.Min, s.Max)
-	st := Step{Rule: "scheme." + s.Name.Name + ".amount", Formula: f, Result: v.String(), Sources: src,
+	st := Step{Rule: "scheme." + s.Name.Name + ".amount", Formula: f, Result: v.StringFixed(l.dec), Sources: src,
 		Inputs: []KV{{"exact", exact.String()}}}
-	l.scoped(&st, sc, key)
+	if sc == plan.ScopeEmployee {
+		st.Employee = key
+	} else {
+		st.Pool = poolName(s, key)
+	}
 	l.step(st)
 	return v, det
 }
@@ -105,7 +106,7 @@ func (l *lang) scoped(st *Step, sc plan.Scope, key string) {
 	case plan.ScopeEmployee:
 		st.Employee = key
 	case plan.ScopeTeam:
-		st.Inputs = append([]KV{{"team", key}}, st.Inputs...)
+		st.Team = key
 	}
 }
 
@@ -166,7 +167,7 @@ func (l *lang) pool(s *plan.Scheme, people []string, amounts map[string]decimal.
 			if net.IsNegative() {
 				net = zero
 			}
-			l.step(Step{Rule: "scheme." + s.Name.Name + ".net", Inputs: []KV{{"amount", money(amt)}, {"base_salaries", money(sal)}},
+			l.step(Step{Rule: "scheme." + s.Name.Name + ".net", Pool: pr.Name, Inputs: []KV{{"amount", money(amt)}, {"base_salaries", money(sal)}},
 				Formula: fmt.Sprintf("max(%s − %s, 0)", money(amt), money(sal)), Result: money(net)})
 			amt = net
 		}
@@ -183,7 +184,7 @@ func (l *lang) pool(s *plan.Scheme, people []string, amounts map[string]decimal.
 		for i, m := range members {
 			amounts[m.id] = shares[i]
 			d := det
-			d.BaseLabel, d.Base = msg.CalcPoolAmountLabel, amt
+			d.BaseTitle, d.Base = msg.CalcPoolAmountLabel, amt
 			d.Coefficient, d.CoefSum, d.HasCoef = m.coef, pr.CoefSum, true
 			details[m.id] = d
 			pr.Members = append(pr.Members, Share{EmployeeID: m.id, Coefficient: m.coef, Amount: shares[i], ExtraCent: extra[i],

@@ -40,6 +40,7 @@ type EmployeeResult struct {
 	Name          string
 	Role          string
 	Department    string
+	Team          string // the employee's team (plan-language plans with teams)
 	Probation     bool
 	BaseSalary    decimal.Decimal
 	Lines         []Line // in the plan's line order; none all zero
@@ -69,7 +70,8 @@ type Line struct {
 
 // LineDetail is what a payslip shows of a line: base figure, rate, achievement rates, coefficient, share.
 type LineDetail struct {
-	BaseLabel    string          // e.g. "团队工时" or "奖金池金额"
+	BaseLabel    string          // the built-in schemes' key of the base figure (e.g. "team_hours"), for its label
+	BaseTitle    string          // the base's name from the plan (plan-language schemes), printed as is
 	Base         decimal.Decimal // the base figure (pool amount, team hours, approved amount …)
 	Rate         decimal.Decimal // rate applied, when one is
 	HasRate      bool
@@ -147,6 +149,7 @@ type Step struct {
 	Rule     string         `json:"rule"`
 	Employee string         `json:"employee,omitempty"`
 	Pool     string         `json:"pool,omitempty"`
+	Team     string         `json:"team,omitempty"`
 	Inputs   []KV           `json:"inputs,omitempty"`
 	Formula  string         `json:"formula"`
 	Result   string         `json:"result"`

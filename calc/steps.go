@@ -10,6 +10,8 @@ type stepIndex struct {
 	byEmployee map[string][]int
 	byPool     map[string][]int // pool steps without an employee
 	byFigure   map[string]int
+	byTeam     map[string][]int // team steps (plan-language bases per team)
+	store      []int            // the store's plan-language bases
 	poolsOf    map[string][]string
 	employee   map[string]int
 }
@@ -17,13 +19,18 @@ type stepIndex struct {
 // index is built once, after Compute has finished, and is safe for concurrent use.
 func (r *Result) index() *stepIndex {
 	r.indexOnce.Do(func() {
-		ix := &stepIndex{byEmployee: map[string][]int{}, byPool: map[string][]int{}, byFigure: map[string]int{}, poolsOf: map[string][]string{}}
+		ix := &stepIndex{byEmployee: map[string][]int{}, byPool: map[string][]int{}, byFigure: map[string]int{},
+			byTeam: map[string][]int{}, poolsOf: map[string][]string{}}
 		for i, s := range r.Steps {
 			switch {
 			case s.Employee != "":
 				ix.byEmployee[s.Employee] = append(ix.byEmployee[s.Employee], i)
 			case s.Pool != "":
 				ix.byPool[s.Pool] = append(ix.byPool[s.Pool], i)
+			case s.Team != "":
+				ix.byTeam[s.Team] = append(ix.byTeam[s.Team], i)
+			case strings.HasPrefix(s.Rule, "base."):
+				ix.store = append(ix.store, i)
 			}
 			if name, ok := strings.CutPrefix(s.Rule, "figure."); ok {
 				ix.byFigure[name] = i
@@ -45,7 +52,8 @@ func (r *Result) index() *stepIndex {
 
 // StepsFor returns the steps behind one employee's payout, in calculation order: the employee's own steps,
 // the steps of the pools the employee has a share of (their terms, achievement rates and amount) and the
-// figures those pools are computed from (sums bring their parts).
+// figures those pools are computed from (sums bring their parts); for a plan-language plan, also the steps
+// of the employee's team and the store's bases.
 func (r *Result) StepsFor(id string) []Step {
 	idx := r.StepIndexesFor(id)
 	out := make([]Step, len(idx))
@@ -67,6 +75,14 @@ func (r *Result) StepIndexesFor(id string) []int {
 		}
 	}
 	for _, i := range ix.byEmployee[id] {
+		add(i)
+	}
+	if e := r.Employee(id); e != nil && e.Team != "" {
+		for _, i := range ix.byTeam[e.Team] {
+			add(i)
+		}
+	}
+	for _, i := range ix.store {
 		add(i)
 	}
 	var addFigure func(name string)

@@ -21,8 +21,8 @@ func WriteExplain(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.P
 	for _, l := range e.Lines {
 		pr("\n【%s】 (%s)\n", SchemeLabel(p, l.Scheme), l.Scheme)
 		d := l.Detail
-		if d.BaseLabel != "" {
-			pr("  %s: %s\n", baseLabels[d.BaseLabel], d.Base.String())
+		if t := baseTitle(d); t != "" {
+			pr("  %s: %s\n", t, d.Base.String())
 		}
 		if d.HasRate {
 			pr("  %s: %s\n", LabelRate, d.Rate.String())
@@ -42,8 +42,8 @@ func WriteExplain(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.P
 		for _, dd := range l.Deductions {
 			pr("  %s: -%s  %s\n", LabelDeduction, dd.Amount.StringFixed(2), dd.Reason)
 		}
-		if l.Scheme != plan.LineAdjustment {
-			pr("  %s: -%s\n", LabelFund, l.Fund.StringFixed(2))
+		if l.Scheme != plan.LineAdjustment && !l.Fund.IsZero() {
+			pr("  %s: %s\n", LabelFund, l.Fund.Neg().StringFixed(2))
 		}
 		pr("  %s: %s\n", LabelLineNet, l.Net.StringFixed(2))
 	}
@@ -57,6 +57,9 @@ func WriteExplain(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.P
 		pr("%3d. %s", i+1, s.Rule)
 		if s.Pool != "" {
 			pr(" [%s]", s.Pool)
+		}
+		if s.Team != "" {
+			pr(" [%s]", s.Team)
 		}
 		pr("\n")
 		if len(in) > 0 {

@@ -3,6 +3,7 @@ package report
 import (
 	"golang.org/x/text/width"
 
+	"payout/calc"
 	"payout/plan"
 )
 
@@ -149,4 +150,12 @@ func DiffItemLabel(p *plan.Plan, scheme string) string {
 		return LabelBase
 	}
 	return SchemeLabel(p, scheme)
+}
+
+// baseTitle is the name printed for a line's base: the plan's name for it, else the built-in scheme's label.
+func baseTitle(d calc.LineDetail) string {
+	if d.BaseTitle != "" {
+		return d.BaseTitle
+	}
+	return baseLabels[d.BaseLabel]
 }

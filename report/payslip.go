@@ -123,11 +123,10 @@ func writePayslip(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.P
 		}
 		row++
 		d := l.Detail
-		if d.BaseLabel != "" {
-			bl := baseLabels[d.BaseLabel]
+		if bl := baseTitle(d); bl != "" {
 			places := int32(2)
-			if d.BaseLabel == "team_hours" || d.BaseLabel == "wash_count" {
-				places = -1
+			if d.BaseLabel == "team_hours" || d.BaseLabel == "wash_count" || d.BaseTitle != "" {
+				places = -1 // a count, hours or a base of the plan's: as it is
 			}
 			v := d.Base
 			if err := put(bl, &v, places, b.moneyOrNumber(places), ""); err != nil {

@@ -91,18 +91,22 @@ func WriteResultTable(w io.Writer, r *calc.Result, p *plan.Plan) error {
 }
 
 // WritePoolsTable prints the pools and the totals.
+// A month without pools (a plan that has none) prints only the totals.
 func WritePoolsTable(w io.Writer, r *calc.Result) error {
-	pt := newTable(w)
-	pt.Header([]string{LabelPool, LabelAmount, LabelMembers, LabelCoefSum})
-	for _, pl := range r.Pools {
-		if err := pt.Append([]string{pl.Label + " (" + pl.Name + ")", m2(pl.Amount), fmt.Sprint(len(pl.Members)), pl.CoefSum.String()}); err != nil {
+	if len(r.Pools) > 0 {
+		pt := newTable(w)
+		pt.Header([]string{LabelPool, LabelAmount, LabelMembers, LabelCoefSum})
+		for _, pl := range r.Pools {
+			if err := pt.Append([]string{pl.Label + " (" + pl.Name + ")", m2(pl.Amount), fmt.Sprint(len(pl.Members)), pl.CoefSum.String()}); err != nil {
+				return err
+			}
+		}
+		if err := pt.Render(); err != nil {
 			return err
 		}
+		fmt.Fprintln(w)
 	}
-	if err := pt.Render(); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\n%s: %s\n%s: %s\n", LabelFundTotal, m2(r.FundTotal), LabelPayoutTotal, m2(r.PayoutTotal))
+	fmt.Fprintf(w, "%s: %s\n%s: %s\n", LabelFundTotal, m2(r.FundTotal), LabelPayoutTotal, m2(r.PayoutTotal))
 	return nil
 }
 
