@@ -213,6 +213,8 @@ func (r *exprReader) unary(n *ast.UnaryNode) (string, int) {
 	return "", precAtom
 }
 
+// call reads a function; min, max and round read as phrases ("a、b 中较小者"), grouped wherever they stand
+// inside another operation or list.
 func (r *exprReader) call(name string, args []ast.Node) (string, int) {
 	parts := make([]string, len(args))
 	for i, a := range args {
@@ -222,13 +224,13 @@ func (r *exprReader) call(name string, args []ast.Node) (string, int) {
 	case name == "in_month" && len(args) == 1:
 		return fmt.Sprintf(msg.ShowExprInMonth, parts[0]), precCompare
 	case name == "min":
-		return fmt.Sprintf(msg.ShowExprMin, strings.Join(parts, msg.ShowListSep)), precAdd
+		return fmt.Sprintf(msg.ShowExprMin, strings.Join(parts, msg.ShowListSep)), precAnd
 	case name == "max":
-		return fmt.Sprintf(msg.ShowExprMax, strings.Join(parts, msg.ShowListSep)), precAdd
+		return fmt.Sprintf(msg.ShowExprMax, strings.Join(parts, msg.ShowListSep)), precAnd
 	case name == "abs" && len(args) == 1:
 		return fmt.Sprintf(msg.ShowExprAbs, parts[0]), precAtom
 	case name == "round" && len(args) == 2:
-		return fmt.Sprintf(msg.ShowExprRound, parts[0], parts[1]), precAdd
+		return fmt.Sprintf(msg.ShowExprRound, parts[0], parts[1]), precAnd
 	case name == "date" && len(args) == 1:
 		if s, ok := args[0].(*ast.StringNode); ok {
 			return s.Value, precAtom

@@ -244,14 +244,19 @@ func (s *planShow) split(sc *plan.Scheme) string {
 			weight += " × " + times
 		}
 	}
-	if weight == "" {
-		weight = msg.ShowSplitEqual
+	team := sc.PoolScope() == plan.ScopeTeam
+	var how string
+	switch {
+	case weight == "" && team:
+		how = msg.ShowSplitTeamEq
+	case weight == "":
+		how = msg.ShowSplitStoreEq
+	case team:
+		how = fmt.Sprintf(msg.ShowSplitTeam, weight)
+	default:
+		how = fmt.Sprintf(msg.ShowSplitStore, weight)
 	}
-	format := msg.ShowSplitStore
-	if sc.PoolScope() == plan.ScopeTeam {
-		format = msg.ShowSplitTeam
-	}
-	parts := []string{fmt.Sprintf(format, weight), msg.ShowSplitCents}
+	parts := []string{how, msg.ShowSplitCents}
 	if sc.NetOfBaseSalaries {
 		parts = append([]string{msg.ShowNetSalaries}, parts...)
 	}
