@@ -98,16 +98,13 @@ func (s *planShow) columnLabel(table, column string) string {
 	return column
 }
 
-// inputTables are the tables the plan reads: the roster, the tables its bases read, the targets when an
-// achievement uses them, and its own tables.
+// inputTables are the tables the plan reads: the roster, the tables its bases read (the targets for an
+// achievement) in the order of the bases, then its own tables that no base reads.
 func (s *planShow) inputTables() []string {
-	out := s.p.UsedTables()
-	seen := map[string]bool{}
-	for _, t := range out {
-		seen[t] = true
-	}
+	out := []string{"employees"}
+	seen := map[string]bool{"employees": true}
 	add := func(t string) {
-		if !seen[t] {
+		if t != "" && !seen[t] {
 			seen[t] = true
 			out = append(out, t)
 		}
@@ -116,6 +113,7 @@ func (s *planShow) inputTables() []string {
 		if b.Achievement != nil {
 			add("targets")
 		}
+		add(b.From.Name)
 	}
 	for _, t := range s.p.Tables {
 		add(t.Name.Name)
@@ -161,11 +159,20 @@ func (s *planShow) input(name string) string {
 	return text
 }
 
-// columnList names columns, an enum column of the plan's own enumeration with its values.
+// columnList names columns, with the bounds of their values, an enum column of the plan's own enumeration
+// with its values.
 func (s *planShow) columnList(cols []plan.Column) string {
 	out := make([]string, len(cols))
 	for i, c := range cols {
 		out[i] = c.Label()
+		switch {
+		case c.Min != nil && c.Max != nil:
+			out[i] = fmt.Sprintf(msg.ShowColRange, c.Label(), c.Min, c.Max)
+		case c.Min != nil:
+			out[i] = fmt.Sprintf(msg.ShowColMin, c.Label(), c.Min)
+		case c.Max != nil:
+			out[i] = fmt.Sprintf(msg.ShowColMax, c.Label(), c.Max)
+		}
 		if c.ColumnType() == plan.TypeEnum && !builtinEnum(c.Enum.Name) {
 			e := s.p.Enum(c.Enum.Name)
 			vs := make([]string, len(e.Values))
