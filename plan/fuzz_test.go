@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -13,6 +15,10 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("version: 1\nfund:\n  rate: 1e400\n"))
 	f.Add([]byte("{{{"))
 	f.Add([]byte(strings.Replace(string(DefaultText()), "mode: whole", "mode: whale", 1)))
+	for _, b := range examplePlans(f) {
+		f.Add(b)
+		f.Add([]byte(strings.Replace(string(b), "version: 2", "version: 1", 1)))
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		l, err := Parse("fuzz.yaml", b)
 		if err != nil {
@@ -32,4 +38,19 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("a plan that loaded does not load again: %v", err)
 		}
 	})
+}
+
+// examplePlans are the four example stores' plans (../examples/*/plan.yaml), seeds of the plan language.
+func examplePlans(f *testing.F) [][]byte {
+	paths, err := filepath.Glob(filepath.Join("..", "examples", "*", "plan.yaml"))
+	if err != nil || len(paths) != 4 {
+		f.Fatalf("the example plans: %d files (%v), want 4", len(paths), err)
+	}
+	out := make([][]byte, len(paths))
+	for i, p := range paths {
+		if out[i], err = os.ReadFile(p); err != nil {
+			f.Fatal(err)
+		}
+	}
+	return out
 }
