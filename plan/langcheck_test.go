@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -143,5 +144,16 @@ schemes:
 		"s.yaml line 8: scheme s: role b has no coefficient in the split"
 	if err == nil || err.Error() != want {
 		t.Fatalf("err =\n%v\nwant\n%v", err, want)
+	}
+}
+
+// TestLanguageErrorsTogether: values of the wrong kind in two places are both reported (decoding goes on).
+func TestLanguageErrorsTogether(t *testing.T) {
+	text := strings.Replace(strings.Replace(exampleA(t), "rate: 60", "rate: sixty", 1), "fixed: 400", "fixed: [400]", 1)
+	_, err := Parse("a.yaml", []byte(text))
+	line := func(s string) int { return strings.Count(text[:strings.Index(text, s)], "\n") + 1 }
+	want := fmt.Sprintf("a.yaml line %d: \"sixty\" is not a number\na.yaml line %d: expected a number", line("rate: sixty"), line("fixed: [400]"))
+	if err == nil || err.Error() != want {
+		t.Fatalf("err =\n%v\nwant\n%s", err, want)
 	}
 }

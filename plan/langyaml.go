@@ -12,7 +12,7 @@ import (
 // UnmarshalYAML reads an expression: a scalar, kept as written.
 func (e *Expr) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
-		return &lineError{n.Line, "expected an expression"}
+		return typeErr(n.Line, "expected an expression")
 	}
 	e.Src, e.Line, e.Col = strings.TrimSpace(n.Value), n.Line, n.Column
 	switch {
@@ -31,7 +31,7 @@ func (e Expr) MarshalYAML() (any, error) { return e.Src, nil }
 // UnmarshalYAML reads `{value: number, …}` keeping the file's order.
 func (m *ValueMap) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.MappingNode {
-		return &lineError{n.Line, "expected values (value: number, …)"}
+		return typeErr(n.Line, "expected values (value: number, …)")
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
@@ -68,7 +68,7 @@ func (r *Rate) UnmarshalYAML(n *yaml.Node) error {
 		}
 		if len(n.Content) >= 2 && n.Content[0].Value == "tiers" {
 			if len(n.Content) > 2 {
-				return &lineError{n.Content[2].Line, fmt.Sprintf("a rate with tiers has no other key (%s)", n.Content[2].Value)}
+				return typeErr(n.Content[2].Line, fmt.Sprintf("a rate with tiers has no other key (%s)", n.Content[2].Value))
 			}
 			if err := n.Decode(&keys); err != nil {
 				return err
@@ -78,13 +78,13 @@ func (r *Rate) UnmarshalYAML(n *yaml.Node) error {
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if k := n.Content[i]; k.Value != "column" && k.Value != "values" && k.Value != "default" {
-				return &lineError{k.Line, fmt.Sprintf("field %s not found in type plan.Rate", k.Value)}
+				return typeErr(k.Line, fmt.Sprintf("field %s not found in type plan.Rate", k.Value))
 			}
 		}
 		r.PerRow = &ByValue{}
 		return n.Decode(r.PerRow)
 	}
-	return &lineError{n.Line, "expected a rate: a number, tiers: {…} or column: … values: {…}"}
+	return typeErr(n.Line, "expected a rate: a number, tiers: {…} or column: … values: {…}")
 }
 
 // MarshalYAML writes the rate in the form it was read.

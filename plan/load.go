@@ -568,3 +568,9 @@ func topKeys(b []byte) []Ref {
 	}
 	return out
 }
+
+// typeErr is a problem of one value of the file: the decoder reports it and goes on with the rest of the
+// file, so that every problem is reported at once.
+func typeErr(line int, msg string) error {
+	return &yaml.TypeError{Errors: []string{(&lineError{line, msg}).Error()}}
+}

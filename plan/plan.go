@@ -22,20 +22,20 @@ type Dec struct {
 
 // UnmarshalYAML parses a scalar as an exact decimal, within MaxNumber and MaxDecimals.
 func (d *Dec) UnmarshalYAML(n *yaml.Node) error {
+	d.Line = n.Line // also when the value is refused: its checks then know the line is reported
 	if n.Kind != yaml.ScalarNode {
-		return &lineError{n.Line, "expected a number"}
+		return typeErr(n.Line, "expected a number")
 	}
 	v, err := decimal.NewFromString(strings.TrimSpace(n.Value))
 	if err != nil {
-		return &lineError{n.Line, fmt.Sprintf("%q is not a number", n.Value)}
+		return typeErr(n.Line, fmt.Sprintf("%q is not a number", n.Value))
 	}
-	d.Line = n.Line
 	v, problem := bounded(v, n.Value)
 	d.Decimal = v
 	if problem != "" {
 		// A type error lets the decoder go on, so that the file's other problems are reported too; the
 		// checks do not compare the number with others (Parse knows its line).
-		return &yaml.TypeError{Errors: []string{(&lineError{n.Line, problem}).Error()}}
+		return typeErr(n.Line, problem)
 	}
 	return nil
 }
@@ -57,7 +57,7 @@ type Ref struct {
 // UnmarshalYAML reads a scalar string.
 func (r *Ref) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
-		return &lineError{n.Line, "expected a name"}
+		return typeErr(n.Line, "expected a name")
 	}
 	r.Name, r.Line = strings.TrimSpace(n.Value), n.Line
 	return nil

@@ -46,13 +46,13 @@ type VocabValue struct {
 // UnmarshalYAML reads `enumeration: {value: [name, …], …}` keeping the file's order.
 func (v *Vocabulary) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.MappingNode {
-		return &lineError{n.Line, "expected enumerations (name: {value: [names]})"}
+		return typeErr(n.Line, "expected enumerations (name: {value: [names]})")
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, body := n.Content[i], n.Content[i+1]
 		e := VocabEnum{Name: Ref{Name: k.Value, Line: k.Line}}
 		if body.Kind != yaml.MappingNode {
-			return &lineError{body.Line, fmt.Sprintf("enumeration %s: expected values (value: [names])", k.Value)}
+			return typeErr(body.Line, fmt.Sprintf("enumeration %s: expected values (value: [names])", k.Value))
 		}
 		for j := 0; j+1 < len(body.Content); j += 2 {
 			vk, vn := body.Content[j], body.Content[j+1]
