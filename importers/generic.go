@@ -150,7 +150,7 @@ func keyStep(pt *plan.Table, key []int) func(r *row, _ *declaredRow) {
 	return func(r *row, _ *declaredRow) {
 		vals := make([]string, len(key))
 		for i, k := range key {
-			vals[i] = valueText(r.gen[k], kindOf(pt.Columns[k].ColumnType()))
+			vals[i] = valueText(r.gen[k], pt.Columns[k].ColumnType().Kind())
 		}
 		r.unique(what, first, vals...)
 	}
@@ -188,18 +188,6 @@ func valueText(v model.Value, k model.Kind) string {
 	return v.Text
 }
 
-// kindOf is the kind of the generic values of a declared column's type.
-func kindOf(t plan.ColumnType) model.Kind {
-	switch t {
-	case plan.TypeNumber, plan.TypeAmount:
-		return model.KindNumber
-	case plan.TypeDate:
-		return model.KindDate
-	case plan.TypeBool:
-		return model.KindBool
-	}
-	return model.KindText
-}
 
 // declared is the field of a column a plan declares (on its own table or on a built-in one): its cell read by
 // the column's type with the row getter of that type and its value checked as the declaration says (on the
@@ -237,7 +225,7 @@ func declared[T any](c plan.Column) field[T] {
 	default:
 		get = func(r *row) model.Value { return textValue(r.text(name)) }
 	}
-	return field[T]{col: kinded(col, kindOf(c.ColumnType())), fill: func(r *row, _ *T) model.Value { return get(r) }}
+	return field[T]{col: kinded(col, c.ColumnType().Kind()), fill: func(r *row, _ *T) model.Value { return get(r) }}
 }
 
 // bounded checks a number read (ok) against a declared column's Min and Max (inclusive; nil: no bound).

@@ -8,6 +8,7 @@ import (
 
 	"payout/internal/fold"
 	"payout/internal/msg"
+	"payout/model"
 	"payout/plan/formula"
 )
 
@@ -459,17 +460,11 @@ func RowVars(t *Table) []formula.Var {
 }
 
 // Formula returns the expression type of a column type's values.
-func (t ColumnType) Formula() formula.Type {
-	switch t {
-	case TypeNumber, TypeAmount:
-		return formula.Number
-	case TypeDate:
-		return formula.Date
-	case TypeBool:
-		return formula.Bool
-	}
-	return formula.Text
-}
+func (t ColumnType) Formula() formula.Type { return kindTypes[t.Kind()] }
+
+// kindTypes are the expression types of the kinds of generic values.
+var kindTypes = [...]formula.Type{model.KindText: formula.Text, model.KindNumber: formula.Number,
+	model.KindDate: formula.Date, model.KindBool: formula.Bool}
 
 // BaseVars are the variables of an expression over bases: every base of the plan, a number.
 func (p *Plan) BaseVars() []formula.Var {
