@@ -184,7 +184,10 @@ func (l *lang) pool(s *plan.Scheme, people []string, amounts map[string]decimal.
 		for i, m := range members {
 			amounts[m.id] = shares[i]
 			d := det
-			d.BaseTitle, d.Base = msg.CalcPoolAmountLabel, amt
+			d.BaseTitle, d.Base, d.BaseMoney, d.Pool = msg.CalcPoolAmountLabel, amt, true, pr.Name
+			if k != "" {
+				d.BaseTitle += " " + k
+			}
 			d.Coefficient, d.CoefSum, d.HasCoef = m.coef, pr.CoefSum, true
 			details[m.id] = d
 			pr.Members = append(pr.Members, Share{EmployeeID: m.id, Coefficient: m.coef, Amount: shares[i], ExtraCent: extra[i],

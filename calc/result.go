@@ -72,6 +72,8 @@ type Line struct {
 type LineDetail struct {
 	BaseLabel    string          // the built-in schemes' key of the base figure (e.g. "team_hours"), for its label
 	BaseTitle    string          // the base's name from the plan (plan-language schemes), printed as is
+	BaseMoney    bool            // the base is an amount of money (printed with 2 decimals)
+	Pool         string          // the pool the line is a share of, when it is not named after the line's scheme
 	Base         decimal.Decimal // the base figure (pool amount, team hours, approved amount …)
 	Rate         decimal.Decimal // rate applied, when one is
 	HasRate      bool

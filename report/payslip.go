@@ -125,7 +125,7 @@ func writePayslip(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.P
 		d := l.Detail
 		if bl := baseTitle(d); bl != "" {
 			places := int32(2)
-			if d.BaseLabel == "team_hours" || d.BaseLabel == "wash_count" || d.BaseTitle != "" {
+			if d.BaseLabel == "team_hours" || d.BaseLabel == "wash_count" || (d.BaseTitle != "" && !d.BaseMoney) {
 				places = -1 // a count, hours or a base of the plan's: as it is
 			}
 			v := d.Base
@@ -160,7 +160,11 @@ func writePayslip(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.P
 				label = LabelApprenticeShr
 			} else {
 				note = fmt.Sprintf(LabelShareOf, d.Coefficient.String(), d.CoefSum.String())
-				if pr := r.Pool(l.Scheme); pr != nil {
+				pool := l.Scheme
+				if d.Pool != "" {
+					pool = d.Pool
+				}
+				if pr := r.Pool(pool); pr != nil {
 					for _, m := range pr.Members {
 						if m.EmployeeID == e.ID {
 							if m.ExtraCent {
@@ -187,7 +191,7 @@ func writePayslip(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.P
 				return err
 			}
 		}
-		if l.Scheme != plan.LineAdjustment {
+		if l.Scheme != plan.LineAdjustment && (!p.Fund.Rate.IsZero() || !l.Fund.IsZero()) {
 			f := l.Fund.Neg()
 			if err := put(fmt.Sprintf(LabelFundLine, fundRate), &f, 2, b.moneyS, ""); err != nil {
 				return err
