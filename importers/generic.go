@@ -188,7 +188,6 @@ func valueText(v model.Value, k model.Kind) string {
 	return v.Text
 }
 
-
 // declared is the field of a column a plan declares (on its own table or on a built-in one): its cell read by
 // the column's type with the row getter of that type and its value checked as the declaration says (on the
 // roster, an enumeration's name, Min and Max); the value is the row's generic value of the column.
