@@ -37,11 +37,15 @@ type lang struct {
 	teams   []string          // team names, sorted
 	ids     []string          // the roster's ids, sorted
 	baseEnv *formula.Env
+	baseIdx map[string]int // a base's position in the plan (and in baseEnv)
+	// achieved are the achievement rates computed, by base and key, until the base's bounds give the rate.
+	achieved map[string]Achievement
 	dec     int32
 }
 
 func computeLanguage(e *engine) *Result {
-	l := &lang{engine: e, bases: map[string]*values{}, teamOf: map[string]string{}, dec: e.p.Decimals()}
+	l := &lang{engine: e, bases: map[string]*values{}, teamOf: map[string]string{}, dec: e.p.Decimals(),
+		achieved: map[string]Achievement{}}
 	e.teamOf = l.teamOf
 	for id := range e.emps {
 		l.ids = append(l.ids, id)
@@ -49,6 +53,10 @@ func computeLanguage(e *engine) *Result {
 	sortedIDs(l.ids)
 	l.readTeams()
 	l.baseEnv = formula.NewEnv(e.p.BaseVars(), e.d.Month)
+	l.baseIdx = make(map[string]int, len(e.p.Bases))
+	for i, b := range e.p.Bases {
+		l.baseIdx[b.Name.Name] = i
+	}
 	for _, b := range l.order() {
 		l.compute(b)
 	}
@@ -172,11 +180,7 @@ func (l *lang) sources(name string, from plan.Scope, key string) []model.Source 
 func (l *lang) eval(e *plan.Expr, from plan.Scope, key string) (any, error) {
 	prog := e.Program()
 	for _, u := range prog.Uses() {
-		for i, b := range l.p.Bases {
-			if b.Name.Name == u {
-				l.baseEnv.Set(i, l.value(u, from, key))
-			}
-		}
+		l.baseEnv.Set(l.baseIdx[u], l.value(u, from, key))
 	}
 	return prog.Eval(l.baseEnv)
 }
@@ -249,6 +253,9 @@ func (l *lang) compute(b *plan.Base) {
 	case b.Expr != nil:
 		for _, k := range l.keys(sc) {
 			vs.v[k] = l.number(b.Expr, sc, k, "base "+b.Name.Name)
+			for _, u := range b.Expr.Program().Uses() {
+				vs.src[k] = append(vs.src[k], l.sources(u, sc, k)...)
+			}
 		}
 	case b.Achievement != nil:
 		l.achievements(b, vs)
@@ -257,6 +264,13 @@ func (l *lang) compute(b *plan.Base) {
 		exact := vs.v[k]
 		v := bounded(exact, b.Round, b.Min, b.Max)
 		vs.v[k] = v
+		if a, ok := l.achieved[b.Name.Name+"\x00"+k]; ok {
+			a.Rate = v // the rate used: after the base's bounds
+			l.res.Achievements = append(l.res.Achievements, a)
+		}
+		if v.IsZero() && exact.IsZero() && len(vs.src[k]) == 0 {
+			continue // nothing to explain: no rows and no value
+		}
 		l.step(l.baseStep(b, sc, k, exact, v, vs.src[k]))
 	}
 }
@@ -331,14 +345,17 @@ func (l *lang) achievements(b *plan.Base, vs *values) {
 		t, ok := l.target(a.Metric.Name, scope)
 		actual := l.value(a.Actual.Name, sc, k)
 		if !ok {
-			l.warn(fmt.Sprintf(msg.CalcTargetMissing, a.Metric.Name, keyLabel(scope)))
+			// Said for a key whose actual has rows (a team or person with data, the store); 0 is used.
+			if sc == plan.ScopeStore || len(l.sources(a.Actual.Name, sc, k)) > 0 {
+				l.warn(fmt.Sprintf(msg.CalcTargetMissing, a.Metric.Name, keyLabel(scope)))
+			}
 			vs.v[k] = zero
 			continue
 		}
 		rate := actual.DivRound(t.Target, int32(a.Decimals.IntPart()))
 		vs.v[k] = rate
 		vs.src[k] = append(append([]model.Source{}, l.sources(a.Actual.Name, sc, k)...), t.Src)
-		l.res.Achievements = append(l.res.Achievements, Achievement{Metric: a.Metric.Name, Scope: scope, Actual: actual, Target: t.Target, Rate: rate})
+		l.achieved[b.Name.Name+"\x00"+k] = Achievement{Metric: a.Metric.Name, Scope: scope, Actual: actual, Target: t.Target, Rate: rate}
 	}
 }
 

@@ -32,7 +32,7 @@ func (l *lang) scheme(s *plan.Scheme) {
 	details := map[string]LineDetail{}
 	if s.Pool.Name == "" {
 		for _, id := range people {
-			amounts[id], details[id] = l.amount(s, plan.ScopeEmployee, id)
+			amounts[id], _, details[id] = l.amount(s, plan.ScopeEmployee, id)
 		}
 	} else {
 		l.pool(s, people, amounts, details)
@@ -43,8 +43,9 @@ func (l *lang) scheme(s *plan.Scheme) {
 }
 
 // amount computes a scheme's amount for a key of scope sc (an employee, a team, the store), through its
-// factors, rounding and bounds.
-func (l *lang) amount(s *plan.Scheme, sc plan.Scope, key string) (decimal.Decimal, LineDetail) {
+// factors, rounding and bounds; it returns the amount, the exact amount before rounding and bounds, and what
+// a payslip shows of it.
+func (l *lang) amount(s *plan.Scheme, sc plan.Scope, key string) (decimal.Decimal, decimal.Decimal, LineDetail) {
 	var det LineDetail
 	var v decimal.Decimal
 	var f string
@@ -96,8 +97,10 @@ func (l *lang) amount(s *plan.Scheme, sc plan.Scope, key string) (decimal.Decima
 	} else {
 		st.Pool = poolName(s, key)
 	}
-	l.step(st)
-	return v, det
+	if !v.IsZero() || !exact.IsZero() || len(src) > 0 {
+		l.step(st)
+	}
+	return v, exact, det
 }
 
 // scoped sets a step's employee or team.
@@ -153,11 +156,18 @@ func (l *lang) pool(s *plan.Scheme, people []string, amounts map[string]decimal.
 	}
 	for _, k := range l.keys(sc) {
 		ms := groups[k]
+		amt, exact, det := l.amount(s, sc, k)
+		pr := PoolResult{Name: poolName(s, k), Label: poolLabel(s, k), Exact: exact}
 		if len(ms) == 0 {
+			// Nobody the scheme pays is in this team (or the store): the amount is listed, and said when
+			// it is not 0, but nobody is paid it.
+			pr.Amount = amt
+			if !amt.IsZero() {
+				l.warn(fmt.Sprintf(msg.CalcPoolNoMembers, pr.Name, money(amt)))
+			}
+			l.res.Pools = append(l.res.Pools, pr)
 			continue
 		}
-		amt, det := l.amount(s, sc, k)
-		pr := PoolResult{Name: poolName(s, k), Label: poolLabel(s, k), Exact: amt}
 		if s.NetOfBaseSalaries {
 			sal := zero
 			for _, id := range ms {
