@@ -40,7 +40,7 @@ type lang struct {
 	baseIdx map[string]int // a base's position in the plan (and in baseEnv)
 	// achieved are the achievement rates computed, by base and key, until the base's bounds give the rate.
 	achieved map[string]Achievement
-	dec     int32
+	dec      int32
 }
 
 func computeLanguage(e *engine) *Result {
