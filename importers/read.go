@@ -111,7 +111,7 @@ func Read(opt Options) (*model.MonthData, *Report, error) {
 	locs := rd.locate(entries)
 	if rd.generic {
 		rd.startGeneric()
-		for _, t := range opt.Plan.UsedTables() {
+		for _, t := range opt.Plan.BaseTables() {
 			rd.usedTables[t] = true
 		}
 	}

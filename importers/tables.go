@@ -134,7 +134,9 @@ func (rd *reader) checkAdjustment(r *row, a model.Adjustment) {
 	p := rd.opt.Plan
 	e := rd.ids[a.EmpID]
 	if e != nil && e.Role != "" {
-		if _, ok := p.Pool(a.Pool).Coefficient(e.Role); !ok {
+		if pl := p.Pool(a.Pool); pl == nil {
+			return // not a pool of the plan: reported as an unknown pool
+		} else if _, ok := pl.Coefficient(e.Role); !ok {
 			r.errorf("pool", msg.ValRoleNotInPool, excerpt(e.ID), roleLabel(p, e.Role), a.Pool)
 		} else if e.Probation {
 			r.warnf("emp_id", msg.ValProbationAdjust, excerpt(e.ID))

@@ -77,6 +77,7 @@ type Change struct {
 	EmployeeID string   `json:"employee"`
 	Name       string   `json:"name"`
 	Scheme     string   `json:"scheme"` // a line's scheme, "base_salary" or "total"
+	Label      string   `json:"label,omitempty"` // a line's name, as the result names it
 	Field      string   `json:"field"`  // gross, deduction, fund, net (lines); amount (base_salary, total)
 	Old        string   `json:"old"`
 	New        string   `json:"new"`
@@ -97,7 +98,7 @@ type Diff struct {
 
 // stepGroup is what names a step across two runs: its rule, employee and pool. A group may hold many steps
 // (one per repair order or sales row).
-type stepGroup struct{ rule, employee, pool string }
+type stepGroup struct{ rule, employee, pool, team string }
 
 // stepChange is a step that differs between the runs: changed (both set), added (old nil) or removed (new nil).
 type stepChange struct {
@@ -114,7 +115,7 @@ func diffSteps(old, new []calc.Step) []stepChange {
 		m := map[stepGroup][]*calc.Step{}
 		var order []stepGroup
 		for i := range steps {
-			g := stepGroup{steps[i].Rule, steps[i].Employee, steps[i].Pool}
+			g := stepGroup{steps[i].Rule, steps[i].Employee, steps[i].Pool, steps[i].Team}
 			if _, ok := m[g]; !ok {
 				order = append(order, g)
 			}
@@ -179,6 +180,13 @@ func diffSteps(old, new []calc.Step) []stepChange {
 // monthRules are the month-wide steps (besides the figures) whose change is a cause of the diff.
 var monthRules = map[string]bool{"pool.amount": true, "achievement": true}
 
+// monthWide reports whether a step without an employee is a month-wide cause: a figure, a pool amount, an
+// achievement rate; for a plan in the plan language, a base of a team or the store and a pool's amount.
+func monthWide(g stepGroup) bool {
+	return strings.HasPrefix(g.rule, "figure.") || strings.HasPrefix(g.rule, "base.") || monthRules[g.rule] ||
+		(g.pool != "" && strings.HasPrefix(g.rule, "scheme.") && strings.HasSuffix(g.rule, ".amount"))
+}
+
 // maxCauses is how many differing steps a change names.
 const maxCauses = 6
 
@@ -223,7 +231,7 @@ func Compare(old, new *Snapshot) *Diff {
 	steps := diffSteps(old.Steps, new.Steps)
 	// Month-wide: figures and pool amounts.
 	for _, c := range steps {
-		if g := c.group; g.employee == "" && (strings.HasPrefix(g.rule, "figure.") || monthRules[g.rule]) {
+		if g := c.group; g.employee == "" && monthWide(g) {
 			d.Causes = append(d.Causes, stepCause(c))
 		}
 	}
@@ -237,13 +245,14 @@ func Compare(old, new *Snapshot) *Diff {
 		if !inNew {
 			name = o.Name
 		}
+		label := ""
 		add := func(scheme, field, ov, nv string, causes []string) {
 			od, nd := amount(ov), amount(nv)
 			if od.Equal(nd) {
 				return
 			}
-			d.Changes = append(d.Changes, Change{EmployeeID: id, Name: name, Scheme: scheme, Field: field, Old: ov, New: nv,
-				Delta: nd.Sub(od).StringFixed(2), Causes: causes})
+			d.Changes = append(d.Changes, Change{EmployeeID: id, Name: name, Scheme: scheme, Label: label, Field: field,
+				Old: ov, New: nv, Delta: nd.Sub(od).StringFixed(2), Causes: causes})
 		}
 		switch {
 		case !inOld:
@@ -259,11 +268,16 @@ func Compare(old, new *Snapshot) *Diff {
 					continue
 				}
 				causes := lineCauses(id, sc, steps, old.Doc, new.Doc)
+				label = b.Label
+				if label == "" {
+					label = a.Label
+				}
 				add(sc, "gross", a.Gross, b.Gross, causes)
 				add(sc, "deduction", a.Deduction, b.Deduction, causes)
 				add(sc, "fund", a.Fund, b.Fund, causes)
 				add(sc, "net", a.Net, b.Net, causes)
 			}
+			label = ""
 			add("total", "amount", o.Total, n.Total, nil)
 		}
 		ot, nt := decimal.Zero, decimal.Zero
@@ -350,6 +364,9 @@ func stepCause(c stepChange) string {
 	name := c.group.rule
 	if c.group.pool != "" {
 		name += " [" + c.group.pool + "]"
+	}
+	if c.group.team != "" {
+		name += " [" + c.group.team + "]"
 	}
 	if c.many {
 		s := c.new

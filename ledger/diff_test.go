@@ -140,3 +140,29 @@ func TestLineCausesCapped(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// TestCompareLanguagePlan: for a plan in the plan language, a team's and the store's bases and a pool's
+// amount are month-wide causes (each team apart), and a change names its line as the result does.
+func TestCompareLanguagePlan(t *testing.T) {
+	team := func(rule, team, result string) calc.Step {
+		return calc.Step{Rule: rule, Team: team, Result: result}
+	}
+	lbl := func(l calc.DocLine, label string) calc.DocLine { l.Label = label; return l }
+	old := &Snapshot{Label: "old", Doc: calc.Document{Month: "2026-10", PayoutTotal: "200.00", Employees: []calc.DocEmployee{
+		emp("B01", "刘刚", "100.00", "200.00", lbl(line("team_performance", "100.00", "0.00", "0.00", "100.00"), "班组绩效"))}},
+		Steps: []calc.Step{team("base.team_fee", "一组", "1000"), team("base.team_fee", "二组", "500"),
+			mkStep("scheme.team_performance.amount", "", "team_performance/一组", "100.00"), mkStep("base.store_fee", "", "", "1500")}}
+	nw := &Snapshot{Label: "new", Doc: calc.Document{Month: "2026-10", PayoutTotal: "210.00", Employees: []calc.DocEmployee{
+		emp("B01", "刘刚", "100.00", "210.00", lbl(line("team_performance", "110.00", "0.00", "0.00", "110.00"), "班组绩效"))}},
+		Steps: []calc.Step{team("base.team_fee", "一组", "1100"), team("base.team_fee", "二组", "500"),
+			mkStep("scheme.team_performance.amount", "", "team_performance/一组", "110.00"), mkStep("base.store_fee", "", "", "1600")}}
+	d := Compare(old, nw)
+	want := []string{"payout_total: 200.00 → 210.00", "base.team_fee [一组]: 1000 → 1100",
+		"scheme.team_performance.amount [team_performance/一组]: 100.00 → 110.00", "base.store_fee: 1500 → 1600"}
+	if strings.Join(d.Causes, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("causes:\n%s\nwant:\n%s", strings.Join(d.Causes, "\n"), strings.Join(want, "\n"))
+	}
+	if len(d.Changes) == 0 || d.Changes[0].Label != "班组绩效" {
+		t.Fatalf("changes: %+v", d.Changes)
+	}
+}

@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"slices"
+
 	"payout/internal/msg"
 	"payout/plan/formula"
 )
@@ -233,9 +235,9 @@ type Rounding struct {
 // IsLanguage reports whether the plan is written in the plan language (version 2).
 func (p *Plan) IsLanguage() bool { return p.Version == Version2 }
 
-// UsedTables lists the tables the plan's bases read (From; targets for an achievement), in order of first
-// use, without repeats; the roster is always first.
-func (p *Plan) UsedTables() []string {
+// BaseTables lists the tables the plan's bases read (From; targets for an achievement), in order of first
+// use, without repeats; the roster is always first. A month without one of them is warned about.
+func (p *Plan) BaseTables() []string {
 	out := []string{"employees"}
 	seen := map[string]bool{"employees": true}
 	for _, b := range p.Bases {
@@ -245,6 +247,18 @@ func (p *Plan) UsedTables() []string {
 		}
 		if t != "" && !seen[t] {
 			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// UsedTables are the BaseTables with the adjustments and the fund spending, which every plan's engine reads
+// when a month has them (the adjustments line, the fund): the tables of a blank input workbook for the plan.
+func (p *Plan) UsedTables() []string {
+	out := p.BaseTables()
+	for _, t := range []string{"adjustments", "fund_spending"} {
+		if !slices.Contains(out, t) {
 			out = append(out, t)
 		}
 	}

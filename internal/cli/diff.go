@@ -127,10 +127,14 @@ func writeDiff(io *IO, d *ledger.Diff) error {
 	for i, c := range d.Changes {
 		// A line's causes are printed once, on its first changed field.
 		causes := strings.Join(c.Causes, "; ")
+		item := c.Label // the result's name of the line; results written before labels: the default plan's
+		if item == "" {
+			item = report.DiffItemLabel(p, c.Scheme)
+		}
 		if i > 0 && d.Changes[i-1].EmployeeID == c.EmployeeID && d.Changes[i-1].Scheme == c.Scheme {
 			causes = ""
 		}
-		if err := t.Append([]string{c.EmployeeID, c.Name, report.DiffItemLabel(p, c.Scheme), report.DiffFieldLabel(c.Field),
+		if err := t.Append([]string{c.EmployeeID, c.Name, item, report.DiffFieldLabel(c.Field),
 			c.Old, c.New, c.Delta, causes}); err != nil {
 			return err
 		}
