@@ -76,9 +76,9 @@ func LoadSnapshot(dir string) (*Snapshot, error) {
 type Change struct {
 	EmployeeID string   `json:"employee"`
 	Name       string   `json:"name"`
-	Scheme     string   `json:"scheme"` // a line's scheme, "base_salary" or "total"
+	Scheme     string   `json:"scheme"`          // a line's scheme, "base_salary" or "total"
 	Label      string   `json:"label,omitempty"` // a line's name, as the result names it
-	Field      string   `json:"field"`  // gross, deduction, fund, net (lines); amount (base_salary, total)
+	Field      string   `json:"field"`           // gross, deduction, fund, net (lines); amount (base_salary, total)
 	Old        string   `json:"old"`
 	New        string   `json:"new"`
 	Delta      string   `json:"delta"`
