@@ -78,6 +78,10 @@ func (l *lang) readTeams() {
 	if l.p.Teams == nil {
 		return
 	}
+	if l.p.Teams.ByMaster() {
+		l.readMasterTeams()
+		return
+	}
 	rows := l.d.Generic["employees"]
 	if rows == nil {
 		return

@@ -82,9 +82,11 @@ type ExtraColumns struct {
 }
 
 // Teams says how the roster is grouped into teams: by the values of a roster column (a column the plan adds
-// to employees, such as 班组). A plan without teams has no team-scoped bases or splits.
+// to employees, such as 班组), or (Master, lang_teams.go) as masters and their apprentices. A plan without
+// teams has no team-scoped bases or splits.
 type Teams struct {
-	Column Ref `yaml:"column"`
+	Column Ref `yaml:"column,omitempty"`
+	Master Ref `yaml:"master,omitempty"`
 }
 
 // DeclaredTable returns the plan's own table by name, or nil.

@@ -169,6 +169,9 @@ func (lc *langChecker) inputs() {
 		lc.tables[t.Name.Name] = t
 	}
 	c.names("table", tNamed)
+	if p.Teams != nil && lc.masterTeams() {
+		return
+	}
 	if p.Teams != nil {
 		col := lc.tables["employees"].Column(p.Teams.Column.Name)
 		extra := false

@@ -60,9 +60,7 @@ func (s *planShow) header() {
 	}
 	s.line(msg.ShowRounding, p.Decimals())
 	s.line(msg.ShowRoles, s.roles(p.Roles))
-	if p.Teams != nil {
-		s.line(msg.ShowTeams, s.columnLabel("employees", p.Teams.Column.Name))
-	}
+	s.teams()
 	s.line(msg.ShowInputs)
 	for _, name := range s.inputTables() {
 		s.line(msg.ShowInputItem, s.input(name))

@@ -1,0 +1,136 @@
+package examples
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"payout/calc"
+	"payout/importers"
+	"payout/model"
+	"payout/plan"
+)
+
+// Master teams, the master/apprentice split, rates by role and the tiers' reduction and warning, each on a
+// small workshop month written inline (as TestConstructs).
+
+// workshopRoster: M1 (mechanic) with apprentices P1 (0.3) and P2 (0.2); M2 (painter) with P3 (0.5, on
+// probation); M3 a mechanic alone.
+const workshopRoster = `工号,姓名,岗位,基本工资,试用期,师傅工号,徒弟分配比例
+M1,甲,机修工,3000,否,,
+P1,乙,机修工,2000,否,M1,0.3
+P2,丙,机修工,2000,否,M1,0.2
+M2,丁,油漆工,3000,否,,
+P3,戊,油漆工,1000,是,M2,0.5
+M3,己,机修工,3000,否,,
+`
+
+// workshopHours: team M1 200 hours (M1 100, P1 50, P2 50), material 0; team M2 400 hours (M2 300, P3 100),
+// material 22000 (55 per hour); M3 30 hours.
+const workshopHours = `技师工号,日期,工时,材料费
+M1,2026-10-02,100,0
+P1,2026-10-03,50,0
+P2,2026-10-04,50,0
+M2,2026-10-05,300,16000
+P3,2026-10-06,100,6000
+M3,2026-10-07,30,0
+`
+
+const workshopHead = `version: 2
+roles:
+  - {name: mechanic, aliases: [机修工]}
+  - {name: painter, aliases: [油漆工]}
+teams: {master: master_id}
+bases:
+  - {name: team_hours, label: 团队工时, per: team, from: labor_hours, sum: hours, by: tech_id}
+  - {name: team_material, label: 团队材料费, per: team, from: labor_hours, sum: material_cost, by: tech_id}
+`
+
+func TestTeams(t *testing.T) {
+	cases := []struct {
+		name    string
+		schemes string
+		files   map[string]string
+		lines   map[string]string // employee → "label=net …" (lines of 0.00 left out)
+		warn    []string          // substrings of warnings, in order
+	}{
+		{name: "master teams: a master and its apprentices, split equally",
+			schemes: `
+  - name: s
+    label: 班组奖
+    roles: [mechanic, painter]
+    pool: team
+    base: team_hours
+    rate: 0.1
+    split: {}`,
+			// Team M1: 200 × 0.1 = 20.00 among M1, P1, P2: 6.66 each, the 2 cents left to M1 and P1 (id order).
+			// Team M2: 400 × 0.1 = 40.00, P3 on probation: all to M2. M3 alone: 3.00.
+			lines: map[string]string{"M1": "班组奖=6.67", "P1": "班组奖=6.67", "P2": "班组奖=6.66", "M2": "班组奖=40.00",
+				"M3": "班组奖=3.00"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			files := map[string]string{"员工名册.csv": workshopRoster, "工时明细.csv": workshopHours}
+			for k, v := range c.files {
+				files[k] = v
+			}
+			r := computeInline(t, workshopHead+"schemes:"+c.schemes+"\n", files)
+			checkLines(t, r, c.lines, c.warn)
+		})
+	}
+}
+
+// computeInline writes a month's files, reads them under the plan text and computes the month.
+func computeInline(t *testing.T, planText string, files map[string]string) *calc.Result {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := plan.Parse("case.yaml", []byte(planText))
+	if err != nil {
+		t.Fatalf("plan: %v", err)
+	}
+	d, rep, err := importers.Read(importers.Options{Dir: dir, Month: model.Month{Year: 2026, Month: 10}, Plan: p.Plan})
+	if err != nil || rep.HasErrors() {
+		t.Fatalf("read: %v %v", err, rep.Issues)
+	}
+	return calc.Compute(d, p.Plan)
+}
+
+// checkLines compares each employee's lines (label=net, zero lines left out) and the warnings (substrings in
+// order; none when none are wanted).
+func checkLines(t *testing.T, r *calc.Result, lines map[string]string, warn []string) {
+	t.Helper()
+	for _, e := range r.Employees {
+		var got []string
+		for _, l := range e.Lines {
+			if !l.Net.IsZero() {
+				got = append(got, l.Label+"="+l.Net.StringFixed(2))
+			}
+		}
+		if g, w := strings.Join(got, " "), lines[e.ID]; g != w {
+			t.Errorf("%s: %q, want %q", e.ID, g, w)
+		}
+	}
+	var ws []string
+	for _, w := range r.Warnings {
+		ws = append(ws, w.Message)
+	}
+	all := strings.Join(ws, "\n")
+	rest := all
+	for _, w := range warn {
+		i := strings.Index(rest, w)
+		if i < 0 {
+			t.Errorf("warnings:\n%s\nwant one containing %q (in order)", all, w)
+			continue
+		}
+		rest = rest[i+len(w):]
+	}
+	if len(warn) == 0 && len(ws) > 0 {
+		t.Errorf("unexpected warnings:\n%s", all)
+	}
+}

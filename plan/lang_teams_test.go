@@ -1,0 +1,67 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+)
+
+// teamsPlan is a workshop plan with master teams, the base of the mutations of TestTeamsErrors.
+const teamsPlan = `version: 2
+roles:
+  - {name: mechanic, aliases: [机修工]}
+  - {name: painter, aliases: [油漆工]}
+  - {name: washer, aliases: [洗车工]}
+teams: {master: master_id}
+bases:
+  - {name: team_hours, per: team, from: labor_hours, sum: hours, by: tech_id}
+  - {name: team_material, per: team, from: labor_hours, sum: material_cost, by: tech_id}
+  - {name: own_hours, from: labor_hours, sum: hours, by: tech_id}
+schemes:
+  - name: hours
+    label: 工时奖金
+    roles: [mechanic, painter]
+    pool: team
+    base: team_hours
+    rate: 2
+    split: {}
+`
+
+// TestTeamsErrors mutates teamsPlan and checks each error's line and exact message.
+func TestTeamsErrors(t *testing.T) {
+	cases := []struct {
+		name, old, new, at, want string
+	}{
+		{"teams by column and master", "teams: {master: master_id}", "teams: {master: master_id, column: team}", "teams:",
+			"teams has both column and master: give one of them"},
+		{"master teams from another column", "teams: {master: master_id}", "teams: {master: department}", "teams:",
+			`teams.master "department" must be master_id (the roster's 师傅工号 column): a team is a master and its apprentices`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if strings.Count(teamsPlan, c.old) != 1 {
+				t.Fatalf("%q occurs %d times", c.old, strings.Count(teamsPlan, c.old))
+			}
+			text := strings.Replace(teamsPlan, c.old, c.new, 1)
+			_, err := Parse("t.yaml", []byte(text))
+			es, ok := err.(Errors)
+			if !ok {
+				t.Fatalf("err = %v, want plan errors", err)
+			}
+			line := strings.Count(text[:strings.Index(text, c.at)], "\n") + 1
+			want := Error{File: "t.yaml", Line: line, Msg: c.want}
+			for _, e := range es {
+				if e == want {
+					return
+				}
+			}
+			t.Fatalf("errors:\n%v\nwant:\n%v", es, want)
+		})
+	}
+}
+
+// TestTeamsPlanLoads: the unmutated plan loads.
+func TestTeamsPlanLoads(t *testing.T) {
+	if _, err := Parse("t.yaml", []byte(teamsPlan)); err != nil {
+		t.Fatal(err)
+	}
+}
