@@ -1,9 +1,14 @@
 package calc
 
 import (
+	"fmt"
 	"sort"
 
+	"github.com/shopspring/decimal"
+
+	"payout/internal/msg"
 	"payout/model"
+	"payout/plan"
 )
 
 // Master teams, rates by role, tier reductions and the master/apprentice split of the plan language.
@@ -18,4 +23,82 @@ func (l *lang) readMasterTeams() {
 		l.teams = append(l.teams, t.Master)
 	}
 	sort.Strings(l.teams)
+}
+
+// pays reports whether a scheme pays an employee (its role, and probation only when the scheme pays it).
+func (l *lang) pays(s *plan.Scheme, id string) bool {
+	em := l.emps[id]
+	return plan.HasRef(s.Roles, em.Role) && (!em.Probation || s.Probationers())
+}
+
+// apprenticeSplit splits a team bonus between a master and its apprentices (split.apprentice_share), as the
+// legacy hours bonus does, team by team in roster order of the masters: a team whose master the scheme does
+// not pay by role earns nothing; each apprentice the scheme pays gets round(bonus × its share); the share of
+// one it does not pay (probation) stays with the master; the master gets the rest (which may be below zero,
+// with a warning) unless the scheme does not pay it (probation): then that part is not paid. It is a team
+// bonus, not a pool: no PoolResult. False when the scheme has no such split.
+func (l *lang) apprenticeSplit(s *plan.Scheme, amounts map[string]decimal.Decimal, details map[string]LineDetail) bool {
+	sp := s.Split
+	if sp == nil || sp.ApprenticeShare.Name == "" {
+		return false
+	}
+	name := s.Name.Name
+	for _, t := range model.Teams(l.d.Employees) {
+		if !plan.HasRef(s.Roles, l.emps[t.Master].Role) {
+			continue
+		}
+		bonus, _, det := l.amount(s, plan.ScopeTeam, t.Master)
+		det.Rate, det.HasRate = l.detailRate(s, t.Master, det)
+		det.TeamBonus, det.HasTeamBonus = bonus, true
+		rest := bonus
+		for _, id := range t.Apprentices {
+			if !l.pays(s, id) {
+				l.step(Step{Rule: "scheme." + name + ".apprentice_share", Team: t.Master, Employee: id, Inputs: []KV{{"master", t.Master}},
+					Formula: "apprentice not paid by the scheme (probation): its share stays with the master", Result: money(zero)})
+				continue
+			}
+			share := l.rosterNumber(id, sp.ApprenticeShare.Name)
+			a := bonus.Mul(share).Round(l.dec)
+			rest = rest.Sub(a)
+			amounts[id] = a
+			d := det
+			d.Coefficient, d.HasCoef = share, true
+			details[id] = d
+			l.step(Step{Rule: "scheme." + name + ".apprentice_share", Team: t.Master, Employee: id,
+				Inputs:  []KV{{"team_bonus", money(bonus)}, {"share", share.String()}},
+				Formula: fmt.Sprintf("round(%s × %s)", money(bonus), share), Result: money(a)})
+		}
+		if rest.IsNegative() {
+			l.warn(fmt.Sprintf(msg.CalcMasterNegative, t.Master, money(rest), money(bonus)), l.schemeSources(s, t.Master)...)
+		}
+		if !l.pays(s, t.Master) {
+			l.step(Step{Rule: "scheme." + name + ".master_share", Team: t.Master, Employee: t.Master,
+				Formula: "master not paid by the scheme (probation): its part is not paid", Result: money(zero)})
+			continue
+		}
+		amounts[t.Master], details[t.Master] = rest, det
+		l.step(Step{Rule: "scheme." + name + ".master_share", Team: t.Master, Employee: t.Master, Inputs: []KV{{"team_bonus", money(bonus)}},
+			Formula: "team bonus − apprentices' shares", Result: money(rest)})
+	}
+	return true
+}
+
+// schemeSources are the rows behind a scheme's base (or steps' base) for a team.
+func (l *lang) schemeSources(s *plan.Scheme, team string) []model.Source {
+	switch {
+	case s.Base.Name != "":
+		return l.sources(s.Base.Name, plan.ScopeTeam, team)
+	case s.Steps != nil:
+		return l.sources(s.Steps.On.Name, plan.ScopeTeam, team)
+	}
+	return nil
+}
+
+// detailRate is the rate a payslip shows for a team's line: a constant's, or the tier rate of the band the
+// team's base reached.
+func (l *lang) detailRate(s *plan.Scheme, team string, det LineDetail) (decimal.Decimal, bool) {
+	if det.HasRate || s.Rate == nil || s.Rate.Tiers == nil {
+		return det.Rate, det.HasRate
+	}
+	return applyTiers(*s.Rate.Tiers, det.Base, zero).Rate, true
 }

@@ -141,6 +141,9 @@ func factorName(f plan.Factor) string {
 
 // pool computes a pool scheme's amount for each team (or the store) and splits it among its members.
 func (l *lang) pool(s *plan.Scheme, people []string, amounts map[string]decimal.Decimal, details map[string]LineDetail) {
+	if l.apprenticeSplit(s, amounts, details) {
+		return
+	}
 	sc := s.PoolScope()
 	groups := map[string][]string{}
 	for _, id := range people {

@@ -1,6 +1,7 @@
 package examples
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,6 +48,16 @@ bases:
   - {name: team_material, label: 团队材料费, per: team, from: labor_hours, sum: material_cost, by: tech_id}
 `
 
+// apprenticeScheme is a team bonus split between the master and its apprentices.
+const apprenticeScheme = `
+  - name: hours
+    label: 工时奖金
+    roles: [mechanic, painter]
+    pool: team
+    base: team_hours
+    rate: 2.2
+    split: {apprentice_share: apprentice_share}`
+
 func TestTeams(t *testing.T) {
 	cases := []struct {
 		name    string
@@ -68,6 +79,25 @@ func TestTeams(t *testing.T) {
 			// Team M2: 400 × 0.1 = 40.00, P3 on probation: all to M2. M3 alone: 3.00.
 			lines: map[string]string{"M1": "班组奖=6.67", "P1": "班组奖=6.67", "P2": "班组奖=6.66", "M2": "班组奖=40.00",
 				"M3": "班组奖=3.00"}},
+		{name: "master and apprentices: each apprentice its share, the master the rest",
+			schemes: apprenticeScheme,
+			// Team M1: 200 × 2.2 = 440.00; P1 round(440 × 0.3) = 132.00, P2 88.00, M1 the rest 220.00.
+			// Team M2: 880.00; P3 on probation: its share stays with M2. M3 alone: 66.00.
+			lines: map[string]string{"M1": "工时奖金=220.00", "P1": "工时奖金=132.00", "P2": "工时奖金=88.00",
+				"M2": "工时奖金=880.00", "M3": "工时奖金=66.00"}},
+		{name: "a probation master's part is not paid; its apprentices are",
+			schemes: apprenticeScheme,
+			files:   map[string]string{"员工名册.csv": strings.Replace(workshopRoster, "M1,甲,机修工,3000,否", "M1,甲,机修工,3000,是", 1)},
+			lines: map[string]string{"P1": "工时奖金=132.00", "P2": "工时奖金=88.00",
+				"M2": "工时奖金=880.00", "M3": "工时奖金=66.00"}},
+		{name: "apprentice shares adding up to 1, each rounded up: the master's rest is -0.01, with a warning",
+			schemes: strings.Replace(apprenticeScheme, "rate: 2.2", "rate: 1", 1),
+			files: map[string]string{
+				"员工名册.csv": "工号,姓名,岗位,基本工资,试用期,师傅工号,徒弟分配比例\nM1,甲,机修工,3000,否,,\nP1,乙,机修工,2000,否,M1,0.5\nP2,丙,机修工,2000,否,M1,0.5\n",
+				"工时明细.csv": "技师工号,日期,工时,材料费\nM1,2026-10-02,50,0\nP1,2026-10-03,50.01,0\n"},
+			// 100.01 × 0.5 = 50.005 → 50.01 each: 100.02 of 100.01.
+			lines: map[string]string{"M1": "工时奖金=-0.01", "P1": "工时奖金=50.01", "P2": "工时奖金=50.01"},
+			warn:  []string{"master M1 gets -0.01 of the team bonus 100.01: the apprentices' shares, each rounded, take more than all of it"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -132,5 +162,28 @@ func checkLines(t *testing.T, r *calc.Result, lines map[string]string, warn []st
 	}
 	if len(warn) == 0 && len(ws) > 0 {
 		t.Errorf("unexpected warnings:\n%s", all)
+	}
+}
+
+// TestTeamsApprenticeDetail: the master/apprentice split is a team bonus, not a pool: no pool is listed, and
+// each line shows the team hours, the rate, the team bonus and (an apprentice's) its share.
+func TestTeamsApprenticeDetail(t *testing.T) {
+	r := computeInline(t, workshopHead+"schemes:"+apprenticeScheme+"\n", map[string]string{"员工名册.csv": workshopRoster, "工时明细.csv": workshopHours})
+	if len(r.Pools) != 0 {
+		t.Errorf("pools: %+v, want none", r.Pools)
+	}
+	got := map[string]string{}
+	for _, e := range r.Employees {
+		for _, l := range e.Lines {
+			d := l.Detail
+			got[e.ID] = fmt.Sprintf("%s %s rate %s bonus %s coef %v %s", d.BaseTitle, d.Base, d.Rate, d.TeamBonus.StringFixed(2), d.HasCoef, d.Coefficient)
+		}
+	}
+	want := map[string]string{"M1": "团队工时 200 rate 2.2 bonus 440.00 coef false 0", "P1": "团队工时 200 rate 2.2 bonus 440.00 coef true 0.3",
+		"P2": "团队工时 200 rate 2.2 bonus 440.00 coef true 0.2"}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s: %q, want %q", id, got[id], w)
+		}
 	}
 }

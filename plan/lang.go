@@ -179,6 +179,8 @@ type Split struct {
 	Coefficients []RoleCoefficient `yaml:"coefficients"`
 	Column       Ref               `yaml:"column"`
 	Times        *Expr             `yaml:"times"`
+	// ApprenticeShare: the master/apprentice split (lang_teams.go), by this roster column of each apprentice.
+	ApprenticeShare Ref `yaml:"apprentice_share,omitempty"`
 }
 
 // RoleCoefficient is a role's coefficient in a split.

@@ -23,7 +23,7 @@ schemes:
     pool: team
     base: team_hours
     rate: 2
-    split: {}
+    split: {apprentice_share: apprentice_share}
 `
 
 // TestTeamsErrors mutates teamsPlan and checks each error's line and exact message.
@@ -35,6 +35,14 @@ func TestTeamsErrors(t *testing.T) {
 			"teams has both column and master: give one of them"},
 		{"master teams from another column", "teams: {master: master_id}", "teams: {master: department}", "teams:",
 			`teams.master "department" must be master_id (the roster's 师傅工号 column): a team is a master and its apprentices`},
+		{"apprentice split on a store pool", "pool: team", "pool: store", "split: {",
+			"scheme hours: split.apprentice_share needs pool: team and master teams (teams: {master: master_id})"},
+		{"apprentice split with a column", "split: {apprentice_share: apprentice_share}", "split: {apprentice_share: apprentice_share, column: base_salary}", "split: {",
+			"scheme hours: split.apprentice_share is the whole split, so column cannot be used with it"},
+		{"apprentice share not a number column", "split: {apprentice_share: apprentice_share}", "split: {apprentice_share: department}", "split: {",
+			"scheme hours split: column department is not a number column"},
+		{"apprentice share of an unknown column", "split: {apprentice_share: apprentice_share}", "split: {apprentice_share: share}", "split: {",
+			`table employees has no column "share" (its columns: id, name, role, base_salary, probation, master_id, apprentice_share, department)`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

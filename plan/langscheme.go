@@ -293,6 +293,7 @@ func (lc *langChecker) split(s *Scheme, roles map[string]bool) {
 	if sp.Times != nil {
 		lc.compile(sp.Times, lc.p.BaseVars(), formula.Number, "scheme "+name+" split times")
 	}
+	lc.apprenticeSplit(s)
 }
 
 func (lc *langChecker) deduction(s *Scheme, d Deduction) {

@@ -33,7 +33,7 @@ func WriteExplain(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.P
 		for _, a := range d.Achievements {
 			pr("  "+LabelAchievement+": %s / %s = %s\n", FigureLabel(p, a.Metric), a.Actual.String(), a.Target.String(), pctText(a.Rate))
 		}
-		if d.HasCoef && d.BaseLabel == "team_hours" {
+		if d.HasCoef && (d.BaseLabel == "team_hours" || d.HasTeamBonus) {
 			pr("  %s: %s\n", LabelApprenticeShr, d.Coefficient.String())
 		} else if d.HasCoef {
 			pr("  %s: %s / %s\n", LabelCoefficient, d.Coefficient.String(), d.CoefSum.String())

@@ -156,7 +156,7 @@ func writePayslip(w io.Writer, r *calc.Result, e *calc.EmployeeResult, p *plan.P
 			v := d.Coefficient
 			label := LabelCoefficient
 			note := ""
-			if d.BaseLabel == "team_hours" {
+			if d.BaseLabel == "team_hours" || d.HasTeamBonus {
 				label = LabelApprenticeShr
 			} else {
 				note = fmt.Sprintf(LabelShareOf, d.Coefficient.String(), d.CoefSum.String())

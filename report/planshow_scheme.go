@@ -225,6 +225,9 @@ func (s *planShow) split(sc *plan.Scheme) string {
 	if sc.Pool.Name == "" || sp == nil {
 		return ""
 	}
+	if t := s.apprenticeSplit(sc); t != "" {
+		return t
+	}
 	var weight string
 	switch {
 	case len(sp.Coefficients) > 0:

@@ -1,7 +1,10 @@
 package report
 
 import (
+	"fmt"
+
 	"payout/internal/msg"
+	"payout/plan"
 )
 
 // plan show of master teams, rates by role, tier reductions and warnings, and the master/apprentice split.
@@ -16,4 +19,12 @@ func (s *planShow) teams() {
 	default:
 		s.line(msg.ShowTeams, s.columnLabel("employees", t.Column.Name))
 	}
+}
+
+// apprenticeSplit reads the master/apprentice split; "" for another split.
+func (s *planShow) apprenticeSplit(sc *plan.Scheme) string {
+	if sc.Split.ApprenticeShare.Name == "" {
+		return ""
+	}
+	return fmt.Sprintf(msg.ShowApprenticeSplit, s.columnLabel("employees", sc.Split.ApprenticeShare.Name))
 }

@@ -10,3 +10,14 @@ const (
 const (
 	ShowTeamsMaster = "班组：师傅和「员工名册」的「%s」写着他的徒弟为一组，以师傅的工号命名；其他人各自一组"
 )
+
+// Checks of the master/apprentice split.
+const (
+	PlanApprenticeTeams = "scheme %s: split.apprentice_share needs pool: team and master teams (teams: {master: master_id})"
+	PlanApprenticeAlone = "scheme %s: split.apprentice_share is the whole split, so %s cannot be used with it"
+)
+
+// plan show of the master/apprentice split.
+const (
+	ShowApprenticeSplit = "团队奖金（不是奖金池）在师傅和徒弟之间分：每位徒弟得 团队奖金 × 其「%s」，四舍五入到分；不享受本项的徒弟（试用期）那一份留给师傅；师傅得其余部分（可能为 −0.01），试用期的师傅那一部分不发"
+)
