@@ -97,8 +97,37 @@ func (l *lang) schemeSources(s *plan.Scheme, team string) []model.Source {
 // detailRate is the rate a payslip shows for a team's line: a constant's, or the tier rate of the band the
 // team's base reached.
 func (l *lang) detailRate(s *plan.Scheme, team string, det LineDetail) (decimal.Decimal, bool) {
-	if det.HasRate || s.Rate == nil || s.Rate.Tiers == nil {
+	if det.HasRate || s.Rate == nil {
 		return det.Rate, det.HasRate
 	}
-	return applyTiers(*s.Rate.Tiers, det.Base, zero).Rate, true
+	r := l.rateFor(s, plan.ScopeTeam, team)
+	if r.Tiers == nil {
+		return det.Rate, det.HasRate
+	}
+	return applyTiers(*r.Tiers, det.Base, zero).Rate, true
+}
+
+// noRate is the rate of a role a rate by role has no entry (and no default) for.
+var noRate = &plan.Rate{Value: &plan.Dec{}}
+
+// rateFor is a scheme's rate for a key: for a rate by role, the entry of the person's role, or (a team pool
+// over master teams) of the team's master, else the default, else 0.
+func (l *lang) rateFor(s *plan.Scheme, sc plan.Scope, key string) *plan.Rate {
+	r := s.Rate
+	if r.ByRole == nil {
+		return r
+	}
+	id := key // an employee, or a master team's name: its master's id
+	if sc == plan.ScopeStore {
+		return noRate
+	}
+	if em, ok := l.emps[id]; ok {
+		if x := r.For(em.Role); x != nil {
+			return x
+		}
+	}
+	if r.Default != nil {
+		return r.Default
+	}
+	return noRate
 }

@@ -56,7 +56,7 @@ func (l *lang) amount(s *plan.Scheme, sc plan.Scope, key string) (decimal.Decima
 		q := l.value(b.Name.Name, sc, key)
 		src = l.sources(b.Name.Name, sc, key)
 		det = LineDetail{BaseTitle: b.Title(), Base: q}
-		switch r := s.Rate; {
+		switch r := l.rateFor(s, sc, key); {
 		case r.Value != nil:
 			v = q.Mul(r.Value.Decimal)
 			det.Rate, det.HasRate = r.Value.Decimal, true

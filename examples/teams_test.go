@@ -46,6 +46,7 @@ teams: {master: master_id}
 bases:
   - {name: team_hours, label: 团队工时, per: team, from: labor_hours, sum: hours, by: tech_id}
   - {name: team_material, label: 团队材料费, per: team, from: labor_hours, sum: material_cost, by: tech_id}
+  - {name: own_hours, label: 本人工时, from: labor_hours, sum: hours, by: tech_id}
 `
 
 // apprenticeScheme is a team bonus split between the master and its apprentices.
@@ -98,6 +99,40 @@ func TestTeams(t *testing.T) {
 			// 100.01 × 0.5 = 50.005 → 50.01 each: 100.02 of 100.01.
 			lines: map[string]string{"M1": "工时奖金=-0.01", "P1": "工时奖金=50.01", "P2": "工时奖金=50.01"},
 			warn:  []string{"master M1 gets -0.01 of the team bonus 100.01: the apprentices' shares, each rounded, take more than all of it"}},
+		{name: "rate by role of the team's master: tiers for mechanics, a constant for painters",
+			schemes: `
+  - name: hours
+    label: 工时奖金
+    roles: [mechanic, painter]
+    pool: team
+    base: team_hours
+    rate:
+      by_role:
+        mechanic: {tiers: {mode: whole, inclusive: lower, bands: [{from: 100, to: 500, rate: 2.2}, {from: 500, to: 2000, rate: 2.4}]}}
+        painter: 3
+    split: {apprentice_share: apprentice_share}`,
+			// Team M1 (mechanic) 200 h → 2.2: 440.00 (P1 132.00, P2 88.00, M1 220.00); team M2 (painter)
+			// 400 × 3 = 1200.00; M3 30 h, below the first tier: 0.
+			lines: map[string]string{"M1": "工时奖金=220.00", "P1": "工时奖金=132.00", "P2": "工时奖金=88.00",
+				"M2": "工时奖金=1200.00"}},
+		{name: "rate by the person's role, with a default",
+			schemes: `
+  - name: own
+    label: 个人工时奖
+    roles: [mechanic, painter]
+    base: own_hours
+    rate: {by_role: {painter: 1}, default: 0.5}`,
+			// Painters 1 per hour (M2 300; P3 on probation), the others 0.5 (M1 50, P1 25, P2 25, M3 15).
+			lines: map[string]string{"M1": "个人工时奖=50.00", "P1": "个人工时奖=25.00", "P2": "个人工时奖=25.00",
+				"M2": "个人工时奖=300.00", "M3": "个人工时奖=15.00"}},
+		{name: "rate by role without an entry or a default: 0",
+			schemes: `
+  - name: own
+    label: 个人工时奖
+    roles: [mechanic, painter]
+    base: own_hours
+    rate: {by_role: {painter: 1}}`,
+			lines: map[string]string{"M2": "个人工时奖=300.00"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -148,6 +148,9 @@ type Rate struct {
 	Tiers  *Tiers
 	PerRow *ByValue
 	Line   int
+	// ByRole: the rate of the person's role, else Default (lang_teams.go).
+	ByRole  []RoleRate
+	Default *Rate
 }
 
 // Steps pays the amount of the highest band whose From the base reaches (From ≤ value); below the first

@@ -1,6 +1,11 @@
 package plan
 
 import (
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
 	"payout/internal/msg"
 	"payout/plan/formula"
 )
@@ -51,4 +56,117 @@ func (lc *langChecker) apprenticeSplit(s *Scheme) {
 	if col := lc.column(lc.tables["employees"], sp.ApprenticeShare); col != nil && col.ColumnType().Formula() != formula.Number {
 		lc.add(sp.ApprenticeShare.Line, msg.PlanColumnNotNum, "scheme "+name+" split", sp.ApprenticeShare.Name)
 	}
+}
+
+// RoleRate is one role's rate in a rate by role.
+type RoleRate struct {
+	Role Ref
+	Rate *Rate
+}
+
+// For returns the rate of a role: its entry, else the default; nil when there is neither.
+func (r *Rate) For(role string) *Rate {
+	for _, rr := range r.ByRole {
+		if rr.Role.Name == role {
+			return rr.Rate
+		}
+	}
+	return r.Default
+}
+
+// rateByRole checks a rate by role: a per-person scheme or a team pool over master teams, known roles of the
+// scheme, each once, each rate (and the default) a number or tiers.
+func (lc *langChecker) rateByRole(s *Scheme, r *Rate) {
+	name := s.Name.Name
+	switch ps := s.PoolScope(); {
+	case ps == ScopeStore, ps == ScopeTeam && !lc.p.Teams.ByMaster():
+		lc.add(r.Line, msg.PlanByRoleScope, name)
+	}
+	if len(r.ByRole) == 0 {
+		lc.add(r.Line, msg.PlanByRoleEmpty, name)
+	}
+	seen := map[string]bool{}
+	for _, rr := range r.ByRole {
+		lc.known(rr.Role, "role", lc.roles)
+		if seen[rr.Role.Name] {
+			lc.add(rr.Role.Line, msg.PlanDuplicate, "rate of role", rr.Role.Name)
+		}
+		seen[rr.Role.Name] = true
+		if lc.roles[rr.Role.Name] && !HasRef(s.Roles, rr.Role.Name) {
+			lc.add(rr.Role.Line, msg.PlanByRoleNotPaid, name, rr.Role.Name)
+		}
+		lc.roleRate(s, rr.Rate, rr.Role.Name, rr.Role.Line)
+	}
+	if r.Default != nil {
+		lc.roleRate(s, r.Default, "default", r.Default.Line)
+	}
+}
+
+func (lc *langChecker) roleRate(s *Scheme, r *Rate, what string, line int) {
+	if r == nil || (r.Value == nil && r.Tiers == nil) || r.PerRow != nil || r.ByRole != nil || r.Default != nil {
+		lc.add(line, msg.PlanByRoleRate, s.Name.Name, what)
+		return
+	}
+	lc.rate(s, r)
+}
+
+// hasKey reports whether a mapping node has the key.
+func hasKey(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// unmarshalByRole reads {by_role: {role: rate, …}, default: rate}, keeping the file's order.
+func (r *Rate) unmarshalByRole(n *yaml.Node) error {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch k.Value {
+		case "by_role":
+			if v.Kind != yaml.MappingNode {
+				return typeErr(v.Line, "expected rates by role (role: rate, …)")
+			}
+			r.ByRole = []RoleRate{}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				rr := RoleRate{Role: Ref{Name: strings.TrimSpace(v.Content[j].Value), Line: v.Content[j].Line}, Rate: &Rate{}}
+				if err := v.Content[j+1].Decode(rr.Rate); err != nil {
+					return err
+				}
+				r.ByRole = append(r.ByRole, rr)
+			}
+		case "default":
+			r.Default = &Rate{}
+			if err := v.Decode(r.Default); err != nil {
+				return err
+			}
+		default:
+			return typeErr(k.Line, fmt.Sprintf(msg.PlanByRoleKey, k.Value))
+		}
+	}
+	return nil
+}
+
+// byRoleYAML writes a rate by role in the order it was read.
+func (r Rate) byRoleYAML() (any, error) {
+	roles := &yaml.Node{Kind: yaml.MappingNode}
+	for _, rr := range r.ByRole {
+		v := &yaml.Node{}
+		if err := v.Encode(rr.Rate); err != nil {
+			return nil, err
+		}
+		roles.Content = append(roles.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: rr.Role.Name}, v)
+	}
+	out := &yaml.Node{Kind: yaml.MappingNode}
+	out.Content = append(out.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "by_role"}, roles)
+	if r.Default != nil {
+		v := &yaml.Node{}
+		if err := v.Encode(r.Default); err != nil {
+			return nil, err
+		}
+		out.Content = append(out.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "default"}, v)
+	}
+	return out, nil
 }

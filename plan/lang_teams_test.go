@@ -22,7 +22,7 @@ schemes:
     roles: [mechanic, painter]
     pool: team
     base: team_hours
-    rate: 2
+    rate: {by_role: {mechanic: 2.2, painter: 2.4}, default: 2}
     split: {apprentice_share: apprentice_share}
 `
 
@@ -43,6 +43,22 @@ func TestTeamsErrors(t *testing.T) {
 			"scheme hours split: column department is not a number column"},
 		{"apprentice share of an unknown column", "split: {apprentice_share: apprentice_share}", "split: {apprentice_share: share}", "split: {",
 			`table employees has no column "share" (its columns: id, name, role, base_salary, probation, master_id, apprentice_share, department)`},
+		{"rate by role on a store pool", "pool: team", "pool: store", "rate: {by_role",
+			"scheme hours: rate.by_role needs a scheme paid to each person, or a team pool over master teams (the team's role is its master's)"},
+		{"rate by role of a role the scheme does not pay", "painter: 2.4}", "washer: 2.4}", "washer: 2.4",
+			"scheme hours: role washer of rate.by_role is not one of the scheme's roles"},
+		{"rate by role of an unknown role", "painter: 2.4}", "paynter: 2.4}", "paynter",
+			`unknown role "paynter"`},
+		{"rate by role given twice", "painter: 2.4}", "painter: 2.4, mechanic: 3}", "mechanic: 3",
+			`rate of role "mechanic" is defined twice`},
+		{"rate by role by column", "painter: 2.4}", "painter: {column: x, values: {a: 1}}}", "rate: {by_role",
+			"scheme hours: the rate of painter must be a number or tiers: {…}"},
+		{"rate by role nested", "default: 2}", "default: {by_role: {mechanic: 1}}}", "rate: {by_role",
+			"scheme hours: the rate of default must be a number or tiers: {…}"},
+		{"rate by role, negative", "painter: 2.4}", "painter: -1}", "rate: {by_role",
+			"rate must not be negative, got -1"},
+		{"rate by role with tiers out of order", "painter: 2.4}", "painter: {tiers: {mode: whole, inclusive: lower, bands: [{from: 100, to: 50, rate: 1}]}}}", "rate: {by_role",
+			"rate.tiers out of order: 100 is not below 50"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -144,6 +144,10 @@ func (lc *langChecker) amount(s *Scheme, ps Scope) {
 
 func (lc *langChecker) rate(s *Scheme, r *Rate) {
 	c, name := lc.checker, s.Name.Name
+	if r.ByRole != nil || r.Default != nil {
+		lc.rateByRole(s, r)
+		return
+	}
 	n := 0
 	for _, on := range []bool{r.Value != nil, r.Tiers != nil, r.PerRow != nil} {
 		if on {

@@ -62,6 +62,9 @@ func (r *Rate) UnmarshalYAML(n *yaml.Node) error {
 		r.Value = new(Dec)
 		return n.Decode(r.Value)
 	case yaml.MappingNode:
+		if hasKey(n, "by_role") {
+			return r.unmarshalByRole(n)
+		}
 		var keys struct {
 			Tiers  *Tiers `yaml:"tiers"`
 			Column Ref    `yaml:"column"`
@@ -90,6 +93,8 @@ func (r *Rate) UnmarshalYAML(n *yaml.Node) error {
 // MarshalYAML writes the rate in the form it was read.
 func (r Rate) MarshalYAML() (any, error) {
 	switch {
+	case r.ByRole != nil:
+		return r.byRoleYAML()
 	case r.Value != nil:
 		return r.Value, nil
 	case r.Tiers != nil:

@@ -90,6 +90,9 @@ func (s *planShow) amount(sc *plan.Scheme) string {
 
 // rate is base × rate: a percentage of money, an amount per unit of anything else, tiers, or a rate per row.
 func (s *planShow) rate(b *plan.Base, r *plan.Rate) string {
+	if r.ByRole != nil {
+		return s.rateByRole(b, r)
+	}
 	money := s.isMoney(b, 0)
 	switch {
 	case r.Value != nil && money:

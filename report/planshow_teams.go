@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"payout/internal/msg"
 	"payout/plan"
@@ -27,4 +28,18 @@ func (s *planShow) apprenticeSplit(sc *plan.Scheme) string {
 		return ""
 	}
 	return fmt.Sprintf(msg.ShowApprenticeSplit, s.columnLabel("employees", sc.Split.ApprenticeShare.Name))
+}
+
+// rateByRole reads a rate by role: each role's rate, then the others'.
+func (s *planShow) rateByRole(b *plan.Base, r *plan.Rate) string {
+	parts := make([]string, 0, len(r.ByRole)+1)
+	for _, rr := range r.ByRole {
+		parts = append(parts, fmt.Sprintf(msg.ShowByRoleEntry, s.roleLabels([]plan.Ref{rr.Role}), s.rate(b, rr.Rate)))
+	}
+	if r.Default != nil {
+		parts = append(parts, fmt.Sprintf(msg.ShowByRoleDefault, s.rate(b, r.Default)))
+	} else {
+		parts = append(parts, msg.ShowByRoleNone)
+	}
+	return fmt.Sprintf(msg.ShowByRole, strings.Join(parts, msg.ShowClauseSep))
 }

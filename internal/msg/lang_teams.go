@@ -21,3 +21,20 @@ const (
 const (
 	ShowApprenticeSplit = "团队奖金（不是奖金池）在师傅和徒弟之间分：每位徒弟得 团队奖金 × 其「%s」，四舍五入到分；不享受本项的徒弟（试用期）那一份留给师傅；师傅得其余部分（可能为 −0.01），试用期的师傅那一部分不发"
 )
+
+// Checks of rates by role.
+const (
+	PlanByRoleScope   = "scheme %s: rate.by_role needs a scheme paid to each person, or a team pool over master teams (the team's role is its master's)"
+	PlanByRoleEmpty   = "scheme %s: rate.by_role lists no role"
+	PlanByRoleNotPaid = "scheme %s: role %s of rate.by_role is not one of the scheme's roles"
+	PlanByRoleRate    = "scheme %s: the rate of %s must be a number or tiers: {…}"
+	PlanByRoleKey     = "field %s not found in a rate by role (by_role, default)"
+)
+
+// plan show of rates by role.
+const (
+	ShowByRole        = "按岗位（班组按师傅的岗位）：%s"
+	ShowByRoleEntry   = "【%s】%s"
+	ShowByRoleDefault = "【其他岗位】%s"
+	ShowByRoleNone    = "【其他岗位】0"
+)
