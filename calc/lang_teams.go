@@ -104,7 +104,7 @@ func (l *lang) detailRate(s *plan.Scheme, team string, det LineDetail) (decimal.
 	if r.Tiers == nil {
 		return det.Rate, det.HasRate
 	}
-	return applyTiers(*r.Tiers, det.Base, zero).Rate, true
+	return l.tiers(r.Tiers, det.Base, plan.ScopeTeam, team).Rate, true
 }
 
 // noRate is the rate of a role a rate by role has no entry (and no default) for.
@@ -130,4 +130,31 @@ func (l *lang) rateFor(s *plan.Scheme, sc plan.Scope, key string) *plan.Rate {
 		return r.Default
 	}
 	return noRate
+}
+
+// tiers applies a tier table to q for a key, every band's rate lowered by the table's reduction.
+func (l *lang) tiers(t *plan.Tiers, q decimal.Decimal, sc plan.Scope, key string) tierResult {
+	red, note := l.reduction(t, q, sc, key)
+	tr := applyTiers(*t, q, red)
+	if note != "" {
+		tr.Formula = note + "; " + tr.Formula
+	}
+	return tr
+}
+
+// reduction is the reduction of a tier table's rates for a key (the legacy painter material bands): none
+// below the first tier; else the first band with of ≤ up_to × per (exact), else `above`.
+func (l *lang) reduction(t *plan.Tiers, q decimal.Decimal, sc plan.Scope, key string) (decimal.Decimal, string) {
+	rd := t.Reduction
+	if rd == nil || reached(*t, q) < 0 {
+		return zero, ""
+	}
+	of, per := l.value(rd.Of.Name, sc, key), l.value(rd.Per.Name, sc, key)
+	for _, b := range rd.Bands {
+		if of.LessThanOrEqual(b.UpTo.Mul(per)) {
+			return b.Reduction.Decimal, fmt.Sprintf("%s %s ≤ %s × %s %s: −%s", rd.Of.Name, of, b.UpTo, rd.Per.Name, per, b.Reduction)
+		}
+	}
+	last := rd.Bands[len(rd.Bands)-1].UpTo
+	return rd.Above.Decimal, fmt.Sprintf("%s %s > %s × %s %s: −%s", rd.Of.Name, of, last, rd.Per.Name, per, rd.Above)
 }

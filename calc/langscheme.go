@@ -62,7 +62,7 @@ func (l *lang) amount(s *plan.Scheme, sc plan.Scope, key string) (decimal.Decima
 			det.Rate, det.HasRate = r.Value.Decimal, true
 			f = fmt.Sprintf("%s × %s", q, r.Value)
 		case r.Tiers != nil:
-			tr := applyTiers(*r.Tiers, q, zero)
+			tr := l.tiers(r.Tiers, q, sc, key)
 			v, f = tr.Amount, fmt.Sprintf("tiers(%s) = %s = %s", q, tr.Formula, tr.Amount)
 		default:
 			vs := &values{base: b, v: map[string]decimal.Decimal{}, src: map[string][]model.Source{}}

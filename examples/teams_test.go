@@ -59,6 +59,28 @@ const apprenticeScheme = `
     rate: 2.2
     split: {apprentice_share: apprentice_share}`
 
+// painterScheme: mechanics 2.2 per team hour; painters by tiers lowered by the team's material per hour.
+const painterScheme = `
+  - name: hours
+    label: 工时奖金
+    roles: [mechanic, painter]
+    pool: team
+    base: team_hours
+    rate:
+      by_role:
+        mechanic: 2.2
+        painter:
+          tiers:
+            mode: whole
+            inclusive: lower
+            bands: [{from: 100, to: 500, rate: 2.4}, {from: 500, to: 2000, rate: 2.6}]
+            reduction:
+              of: team_material
+              per: team_hours
+              bands: [{up_to: 55, reduction: 0}, {up_to: 60, reduction: 0.2}, {up_to: 65, reduction: 0.4}]
+              above: 0.5
+    split: {apprentice_share: apprentice_share}`
+
 func TestTeams(t *testing.T) {
 	cases := []struct {
 		name    string
@@ -133,6 +155,28 @@ func TestTeams(t *testing.T) {
     base: own_hours
     rate: {by_role: {painter: 1}}`,
 			lines: map[string]string{"M2": "个人工时奖=300.00"}},
+		{name: "painter material at exactly 55 per hour: no reduction",
+			schemes: painterScheme,
+			// Team M2: 22000 ≤ 55 × 400: 400 × 2.4 = 960.00 (P3 on probation). Team M1 (mechanic) 440.00.
+			lines: map[string]string{"M1": "工时奖金=220.00", "P1": "工时奖金=132.00", "P2": "工时奖金=88.00", "M3": "工时奖金=66.00", "M2": "工时奖金=960.00"}},
+		{name: "painter material just above 55 per hour: every rate −0.2",
+			schemes: painterScheme,
+			files:   map[string]string{"工时明细.csv": strings.Replace(workshopHours, "300,16000", "300,16000.01", 1)},
+			// 22000.01 > 55 × 400, ≤ 60 × 400: 400 × 2.2 = 880.00.
+			lines: map[string]string{"M1": "工时奖金=220.00", "P1": "工时奖金=132.00", "P2": "工时奖金=88.00", "M3": "工时奖金=66.00", "M2": "工时奖金=880.00"}},
+		{name: "painter material above the last band: above",
+			schemes: painterScheme,
+			files:   map[string]string{"工时明细.csv": strings.Replace(workshopHours, "300,16000", "300,20000.01", 1)},
+			// 26000.01 > 65 × 400: −0.5: 400 × 1.9 = 760.00.
+			lines: map[string]string{"M1": "工时奖金=220.00", "P1": "工时奖金=132.00", "P2": "工时奖金=88.00", "M3": "工时奖金=66.00", "M2": "工时奖金=760.00"}},
+		{name: "a reduction larger than the rate: the rate is 0, never below",
+			schemes: strings.Replace(painterScheme, "above: 0.5", "above: 3", 1),
+			files:   map[string]string{"工时明细.csv": strings.Replace(workshopHours, "300,16000", "300,20000.01", 1)},
+			lines:   map[string]string{"M1": "工时奖金=220.00", "P1": "工时奖金=132.00", "P2": "工时奖金=88.00", "M3": "工时奖金=66.00"}},
+		{name: "the reduction of the painters' table only: mechanics keep their rate",
+			schemes: painterScheme,
+			files:   map[string]string{"工时明细.csv": strings.Replace(workshopHours, "M1,2026-10-02,100,0", "M1,2026-10-02,100,90000", 1)},
+			lines:   map[string]string{"M1": "工时奖金=220.00", "P1": "工时奖金=132.00", "P2": "工时奖金=88.00", "M3": "工时奖金=66.00", "M2": "工时奖金=960.00"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -221,4 +265,20 @@ func TestTeamsApprenticeDetail(t *testing.T) {
 			t.Errorf("%s: %q, want %q", id, got[id], w)
 		}
 	}
+}
+
+// TestTeamsReducedRateDetail: the line shows the rate of the band reached after the reduction.
+func TestTeamsReducedRateDetail(t *testing.T) {
+	hours := strings.Replace(workshopHours, "300,16000", "300,16000.01", 1)
+	r := computeInline(t, workshopHead+"schemes:"+painterScheme+"\n", map[string]string{"员工名册.csv": workshopRoster, "工时明细.csv": hours})
+	for _, e := range r.Employees {
+		if e.ID != "M2" {
+			continue
+		}
+		if d := e.Lines[0].Detail; !d.HasRate || d.Rate.String() != "2.2" || d.TeamBonus.StringFixed(2) != "880.00" {
+			t.Errorf("M2 detail: %+v, want rate 2.2, team bonus 880.00", d)
+		}
+		return
+	}
+	t.Error("no M2")
 }

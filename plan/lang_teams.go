@@ -170,3 +170,53 @@ func (r Rate) byRoleYAML() (any, error) {
 	}
 	return out, nil
 }
+
+// Reduction lowers every band's rate of a tier table by the first band whose UpTo × Per is at least Of (exact:
+// no division), or by Above beyond the last band; only once the first tier is reached, and never below 0
+// (the legacy painter material bands).
+type Reduction struct {
+	Of    Ref            `yaml:"of"`
+	Per   Ref            `yaml:"per"`
+	Bands []MaterialBand `yaml:"bands"`
+	Above *Dec           `yaml:"above"`
+}
+
+// noLangTiers refuses the version-2 options of a tier table in a version-1 plan.
+func (c *checker) noLangTiers(t Tiers, key string, line int) {
+	if t.Reduction != nil {
+		c.add(line, msg.PlanTiersV1Key, key, "reduction")
+	}
+}
+
+// tierOptions checks a tier table's reduction.
+func (lc *langChecker) tierOptions(s *Scheme, t *Tiers, line int) {
+	rd := t.Reduction
+	if rd == nil {
+		return
+	}
+	ps := s.PoolScope()
+	for _, r := range []Ref{rd.Of, rd.Per} {
+		if r.Name == "" {
+			lc.add(line, msg.PlanMissingKey, "rate.tiers.reduction.of and per")
+			continue
+		}
+		if b := lc.baseRef(r); b != nil {
+			lc.poolUse(s, ps, b)
+		}
+	}
+	if len(rd.Bands) == 0 {
+		lc.add(line, msg.PlanNoBands, "rate.tiers.reduction")
+	}
+	for i, b := range rd.Bands {
+		lc.nonNegative(b.UpTo, "reduction.up_to", line)
+		lc.nonNegative(b.Reduction, "reduction.reduction", orLine(b.UpTo.Line, line))
+		if i > 0 && lc.comparable(b.UpTo, rd.Bands[i-1].UpTo) && !b.UpTo.GreaterThan(rd.Bands[i-1].UpTo.Decimal) {
+			lc.add(b.UpTo.Line, msg.PlanTierOrder, "rate.tiers.reduction", rd.Bands[i-1].UpTo.String(), b.UpTo.String())
+		}
+	}
+	if rd.Above == nil {
+		lc.add(line, msg.PlanMissingKey, "rate.tiers.reduction.above")
+	} else {
+		lc.nonNegative(*rd.Above, "reduction.above", orLine(rd.Above.Line, line))
+	}
+}

@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -22,8 +24,20 @@ schemes:
     roles: [mechanic, painter]
     pool: team
     base: team_hours
-    rate: {by_role: {mechanic: 2.2, painter: 2.4}, default: 2}
+    rate:
+      by_role: {mechanic: 2.2, painter: 2.4}
+      default: 2
     split: {apprentice_share: apprentice_share}
+  - name: paint
+    label: 油漆奖金
+    roles: [painter]
+    pool: "team"
+    base: team_hours
+    rate:
+      by_role:
+        painter: {tiers: {mode: whole, inclusive: lower, bands: [{from: 100, to: 500, rate: 2.4}], reduction: {of: team_material, per: team_hours, bands: [{up_to: 55, reduction: 0}, {up_to: 60, reduction: 0.2}], above: 0.4}}}
+    split:
+      apprentice_share: apprentice_share
 `
 
 // TestTeamsErrors mutates teamsPlan and checks each error's line and exact message.
@@ -35,7 +49,7 @@ func TestTeamsErrors(t *testing.T) {
 			"teams has both column and master: give one of them"},
 		{"master teams from another column", "teams: {master: master_id}", "teams: {master: department}", "teams:",
 			`teams.master "department" must be master_id (the roster's 师傅工号 column): a team is a master and its apprentices`},
-		{"apprentice split on a store pool", "pool: team", "pool: store", "split: {",
+		{"apprentice split on a store pool", "pool: team\n    base: team_hours\n    rate:\n      by_role: {mechanic: 2.2, painter: 2.4}\n      default: 2\n    split: {apprentice_share: apprentice_share}", "pool: store\n    base: team_hours\n    rate: 2\n    split: {apprentice_share: apprentice_share}", "split: {apprentice_share: apprentice_share}",
 			"scheme hours: split.apprentice_share needs pool: team and master teams (teams: {master: master_id})"},
 		{"apprentice split with a column", "split: {apprentice_share: apprentice_share}", "split: {apprentice_share: apprentice_share, column: base_salary}", "split: {",
 			"scheme hours: split.apprentice_share is the whole split, so column cannot be used with it"},
@@ -43,7 +57,7 @@ func TestTeamsErrors(t *testing.T) {
 			"scheme hours split: column department is not a number column"},
 		{"apprentice share of an unknown column", "split: {apprentice_share: apprentice_share}", "split: {apprentice_share: share}", "split: {",
 			`table employees has no column "share" (its columns: id, name, role, base_salary, probation, master_id, apprentice_share, department)`},
-		{"rate by role on a store pool", "pool: team", "pool: store", "rate: {by_role",
+		{"rate by role on a store pool", "pool: team\n    base: team_hours\n    rate:\n      by_role: {mechanic: 2.2, painter: 2.4}", "pool: store\n    base: team_hours\n    rate:\n      by_role: {mechanic: 2.2, painter: 2.4}", "by_role: {mechanic: 2.2",
 			"scheme hours: rate.by_role needs a scheme paid to each person, or a team pool over master teams (the team's role is its master's)"},
 		{"rate by role of a role the scheme does not pay", "painter: 2.4}", "washer: 2.4}", "washer: 2.4",
 			"scheme hours: role washer of rate.by_role is not one of the scheme's roles"},
@@ -51,14 +65,25 @@ func TestTeamsErrors(t *testing.T) {
 			`unknown role "paynter"`},
 		{"rate by role given twice", "painter: 2.4}", "painter: 2.4, mechanic: 3}", "mechanic: 3",
 			`rate of role "mechanic" is defined twice`},
-		{"rate by role by column", "painter: 2.4}", "painter: {column: x, values: {a: 1}}}", "rate: {by_role",
+		{"rate by role by column", "painter: 2.4}", "painter: {column: x, values: {a: 1}}}", "by_role: {mechanic: 2.2",
 			"scheme hours: the rate of painter must be a number or tiers: {…}"},
-		{"rate by role nested", "default: 2}", "default: {by_role: {mechanic: 1}}}", "rate: {by_role",
+		{"rate by role nested", "default: 2\n", "default: {by_role: {mechanic: 1}}\n", "default: {by_role",
 			"scheme hours: the rate of default must be a number or tiers: {…}"},
-		{"rate by role, negative", "painter: 2.4}", "painter: -1}", "rate: {by_role",
+		{"rate by role, negative", "painter: 2.4}", "painter: -1}", "by_role: {mechanic: 2.2",
 			"rate must not be negative, got -1"},
-		{"rate by role with tiers out of order", "painter: 2.4}", "painter: {tiers: {mode: whole, inclusive: lower, bands: [{from: 100, to: 50, rate: 1}]}}}", "rate: {by_role",
+		{"rate by role with tiers out of order", "painter: 2.4}", "painter: {tiers: {mode: whole, inclusive: lower, bands: [{from: 100, to: 50, rate: 1}]}}}", "by_role: {mechanic: 2.2",
 			"rate.tiers out of order: 100 is not below 50"},
+		{"reduction bands out of order", "reduction: {of: team_material, per: team_hours, bands: [{up_to: 55, reduction: 0}, {up_to: 60, reduction: 0.2}], above: 0.4}",
+			"reduction: {of: team_material, per: team_hours, bands: [{up_to: 55, reduction: 0}, {up_to: 50, reduction: 0.2}], above: 0.4}", "reduction:",
+			"rate.tiers.reduction out of order: 55 is not below 50"},
+		{"reduction without above", ", above: 0.4}", "}", "painter: {tiers",
+			"missing key rate.tiers.reduction.above"},
+		{"reduction negative", "reduction: 0.2}", "reduction: -0.2}", "reduction:",
+			"reduction.reduction must not be negative, got -0.2"},
+		{"reduction of an unknown base", "of: team_material", "of: material", "painter: {tiers",
+			`unknown base "material"`},
+		{"reduction of a per-employee base in a team pool", "of: team_material", "of: own_hours", "- name: paint\n",
+			"scheme paint is a pool per team, so its amount cannot use own_hours, which is per employee (use it in then:, gates or deductions)"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -87,5 +112,20 @@ func TestTeamsErrors(t *testing.T) {
 func TestTeamsPlanLoads(t *testing.T) {
 	if _, err := Parse("t.yaml", []byte(teamsPlan)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestTeamsTierOptionsVersion1: a version-1 plan's tiers have no reduction (hours.material does that there).
+func TestTeamsTierOptionsVersion1(t *testing.T) {
+	b, err := os.ReadFile("default.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(b), "      tiers:\n        mode: whole\n", "      tiers:\n        reduction: {of: a, per: b, bands: [], above: 0}\n        mode: whole\n", 1)
+	_, err = Parse("default.yaml", []byte(text))
+	line := strings.Count(text[:strings.Index(text, "- role: mechanic")], "\n") + 1
+	want := fmt.Sprintf("default.yaml line %d: hours.tiers: reduction belongs to version 2 plans (in version 1, hours.material lowers the hours rates)", line)
+	if err == nil || err.Error() != want {
+		t.Fatalf("err = %v, want %s", err, want)
 	}
 }

@@ -163,6 +163,7 @@ func (lc *langChecker) rate(s *Scheme, r *Rate) {
 		c.nonNegative(*r.Value, "rate", r.Line)
 	case r.Tiers != nil:
 		c.tiers(*r.Tiers, "rate.tiers", r.Line, false)
+		lc.tierOptions(s, r.Tiers, r.Line)
 	default:
 		b := lc.bases[s.Base.Name]
 		if b == nil {

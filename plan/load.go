@@ -449,6 +449,7 @@ func (p *Plan) check(file string, bad map[int]bool, keys []Ref) Errors {
 		}
 		hr[s.Role.Name] = true
 		c.tiers(s.Tiers, "hours.tiers", s.Role.Line, false)
+		c.noLangTiers(s.Tiers, "hours.tiers", s.Role.Line)
 		if m := s.Material; m != nil {
 			for i, b := range m.Bands {
 				c.nonNegative(b.UpTo, "material.up_to", s.Role.Line)
@@ -471,6 +472,7 @@ func (p *Plan) check(file string, bad map[int]bool, keys []Ref) Errors {
 	c.positive(p.Assessment.MaxPoints, "assessment.max_points", 0)
 	c.score(p.Assessment.MaxPoints, "assessment.max_points")
 	c.tiers(p.Insurance.Tiers, "insurance.tiers", 0, true)
+	c.noLangTiers(p.Insurance.Tiers, "insurance.tiers", 0)
 	c.moneyRate(p.Renewal.Rate, "renewal.rate", 0)
 
 	ad := p.AdvisorDeductions

@@ -242,6 +242,8 @@ type Tiers struct {
 	Mode      Ref    `yaml:"mode"`
 	Inclusive Ref    `yaml:"inclusive"`
 	Bands     []Band `yaml:"bands"`
+	// Reduction lowers every band's rate (version 2 only, lang_teams.go).
+	Reduction *Reduction `yaml:"reduction,omitempty"`
 }
 
 // Band is one tier: [From, To) or (From, To] by Tiers.Inclusive; To nil = no upper bound.

@@ -100,7 +100,7 @@ func (s *planShow) rate(b *plan.Base, r *plan.Rate) string {
 	case r.Value != nil:
 		return fmt.Sprintf(msg.ShowTimesYuan, b.Title(), r.Value)
 	case r.Tiers != nil:
-		return tiersText(b.Title(), *r.Tiers, money)
+		return tiersText(b.Title(), *r.Tiers, money) + s.tierOptions(b, r.Tiers)
 	}
 	return s.perRow(b, r.PerRow)
 }

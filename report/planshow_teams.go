@@ -43,3 +43,19 @@ func (s *planShow) rateByRole(b *plan.Base, r *plan.Rate) string {
 	}
 	return fmt.Sprintf(msg.ShowByRole, strings.Join(parts, msg.ShowClauseSep))
 }
+
+// tierOptions reads a tier table's reduction (after the bands).
+func (s *planShow) tierOptions(b *plan.Base, t *plan.Tiers) string {
+	rd := t.Reduction
+	if rd == nil {
+		return ""
+	}
+	parts := make([]string, 0, len(rd.Bands)+1)
+	for _, band := range rd.Bands {
+		parts = append(parts, fmt.Sprintf(msg.ShowReductionBand, band.UpTo, band.Reduction))
+	}
+	if len(rd.Bands) > 0 && rd.Above != nil {
+		parts = append(parts, fmt.Sprintf(msg.ShowReductionOver, rd.Bands[len(rd.Bands)-1].UpTo, rd.Above))
+	}
+	return fmt.Sprintf(msg.ShowReduction, b.Title(), s.baseTitle(rd.Of.Name), s.baseTitle(rd.Per.Name), strings.Join(parts, msg.ShowListSep))
+}

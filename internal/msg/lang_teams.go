@@ -38,3 +38,15 @@ const (
 	ShowByRoleDefault = "【其他岗位】%s"
 	ShowByRoleNone    = "【其他岗位】0"
 )
+
+// Checks of tier reductions and warnings.
+const (
+	PlanTiersV1Key = "%s: %s belongs to version 2 plans (in version 1, hours.material lowers the hours rates)"
+)
+
+// plan show of tier reductions.
+const (
+	ShowReduction     = "；%s达到第一档时，按 %s ÷ %s：%s，各档单价减去相应数额（不低于 0）"
+	ShowReductionBand = "≤ %s 减 %s"
+	ShowReductionOver = "超过 %s 减 %s"
+)
