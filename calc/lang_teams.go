@@ -158,3 +158,38 @@ func (l *lang) reduction(t *plan.Tiers, q decimal.Decimal, sc plan.Scope, key st
 	last := rd.Bands[len(rd.Bands)-1].UpTo
 	return rd.Above.Decimal, fmt.Sprintf("%s %s > %s × %s %s: −%s", rd.Of.Name, of, last, rd.Per.Name, per, rd.Above)
 }
+
+// tierWarnings warns, with the rows behind the base, of a quantity above the top band's upper bound
+// (warn_above_top) and of a reduction's quantity above its last band (reduction.warn_above), as the legacy
+// input checks did for the hours tiers and the painter material.
+func (l *lang) tierWarnings(s *plan.Scheme, t *plan.Tiers, q decimal.Decimal, sc plan.Scope, key string, src []model.Source) {
+	who := whose(sc, key)
+	if top := t.Bands[len(t.Bands)-1]; t.WarnAboveTop && top.To != nil && q.GreaterThan(top.To.Decimal) {
+		l.warn(fmt.Sprintf(msg.CalcAboveTop, who, s.Base.Name, q, top.To, s.Name.Name), src...)
+	}
+	rd := t.Reduction
+	if rd == nil || !rd.WarnAbove {
+		return
+	}
+	of, per := l.value(rd.Of.Name, sc, key), l.value(rd.Per.Name, sc, key)
+	last := rd.Bands[len(rd.Bands)-1].UpTo
+	if !of.GreaterThan(last.Mul(per)) || !per.IsPositive() {
+		return
+	}
+	if reached(*t, q) >= 0 {
+		l.warn(fmt.Sprintf(msg.CalcReductionAbove, who, rd.Of.Name, of, rd.Per.Name, per, last, s.Name.Name, rd.Above), l.sources(rd.Of.Name, sc, key)...)
+	} else {
+		l.warn(fmt.Sprintf(msg.CalcReductionAboveNoTier, who, rd.Of.Name, of, rd.Per.Name, per, last, s.Name.Name), l.sources(rd.Of.Name, sc, key)...)
+	}
+}
+
+// whose names a key in a warning: an employee's id, team <name>, or the store.
+func whose(sc plan.Scope, key string) string {
+	switch sc {
+	case plan.ScopeTeam:
+		return "team " + key
+	case plan.ScopeStore:
+		return "the store"
+	}
+	return key
+}

@@ -63,6 +63,7 @@ func (l *lang) amount(s *plan.Scheme, sc plan.Scope, key string) (decimal.Decima
 			f = fmt.Sprintf("%s × %s", q, r.Value)
 		case r.Tiers != nil:
 			tr := l.tiers(r.Tiers, q, sc, key)
+			l.tierWarnings(s, r.Tiers, q, sc, key, src)
 			v, f = tr.Amount, fmt.Sprintf("tiers(%s) = %s = %s", q, tr.Formula, tr.Amount)
 		default:
 			vs := &values{base: b, v: map[string]decimal.Decimal{}, src: map[string][]model.Source{}}

@@ -176,7 +176,32 @@ func TestTeams(t *testing.T) {
 		{name: "the reduction of the painters' table only: mechanics keep their rate",
 			schemes: painterScheme,
 			files:   map[string]string{"工时明细.csv": strings.Replace(workshopHours, "M1,2026-10-02,100,0", "M1,2026-10-02,100,90000", 1)},
-			lines:   map[string]string{"M1": "工时奖金=220.00", "P1": "工时奖金=132.00", "P2": "工时奖金=88.00", "M3": "工时奖金=66.00", "M2": "工时奖金=960.00"}},
+			lines:   map[string]string{"M1": "工时奖金=220.00", "P1": "工时奖金=132.00", "P2": "工时奖金=88.00", "M3": "工时奖金=66.00", "M2": "工时奖金=960.00"}}, {name: "team hours above the top band's upper bound: the top rate, with a warning",
+			schemes: `
+  - name: hours
+    label: 工时奖金
+    roles: [mechanic, painter]
+    pool: team
+    base: team_hours
+    rate: {tiers: {mode: whole, inclusive: lower, warn_above_top: true, bands: [{from: 10, to: 100, rate: 1}, {from: 100, to: 150, rate: 2}]}}
+    split: {apprentice_share: apprentice_share}`,
+			// Team M1 200 h > 150: 200 × 2 = 400.00 (P1 120.00, P2 80.00, M1 200.00); team M2 400 h: 800.00,
+			// warned too; M3 30 × 1 = 30.00.
+			lines: map[string]string{"M1": "工时奖金=200.00", "P1": "工时奖金=120.00", "P2": "工时奖金=80.00", "M2": "工时奖金=800.00",
+				"M3": "工时奖金=30.00"},
+			warn: []string{"team M1 has team_hours 200, above the top band's 150 (scheme hours): the top rate applies",
+				"team M2 has team_hours 400, above the top band's 150 (scheme hours): the top rate applies"}},
+		{name: "material above the last band is warned about (warn_above)",
+			schemes: strings.Replace(painterScheme, "above: 0.5", "above: 0.5\n              warn_above: true", 1),
+			files:   map[string]string{"工时明细.csv": strings.Replace(workshopHours, "300,16000", "300,20000.01", 1)},
+			lines: map[string]string{"M1": "工时奖金=220.00", "P1": "工时奖金=132.00", "P2": "工时奖金=88.00", "M3": "工时奖金=66.00",
+				"M2": "工时奖金=760.00"},
+			warn: []string{"team M2: team_material 26000.01 for team_hours 400 is above 65 per unit (scheme hours): rates lowered by 0.5"}},
+		{name: "material above the last band of a team below the first tier: warned, no amount",
+			schemes: strings.Replace(painterScheme, "above: 0.5", "above: 0.5\n              warn_above: true", 1),
+			files:   map[string]string{"工时明细.csv": strings.Replace(strings.Replace(workshopHours, "M2,2026-10-05,300,", "M2,2026-10-05,50,", 1), "P3,2026-10-06,100,", "P3,2026-10-06,10,", 1)},
+			lines:   map[string]string{"M1": "工时奖金=220.00", "P1": "工时奖金=132.00", "P2": "工时奖金=88.00", "M3": "工时奖金=66.00"},
+			warn:    []string{"team M2: team_material 22000 for team_hours 60 is above 65 per unit (scheme hours; below the first tier, so no amount anyway)"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -281,4 +306,22 @@ func TestTeamsReducedRateDetail(t *testing.T) {
 		return
 	}
 	t.Error("no M2")
+}
+
+// TestTeamsAboveTopSources: the warning of hours above the top band points at the team's labour rows.
+func TestTeamsAboveTopSources(t *testing.T) {
+	scheme := strings.Replace(painterScheme, "bands: [{from: 100, to: 500, rate: 2.4}, {from: 500, to: 2000, rate: 2.6}]",
+		"warn_above_top: true\n            bands: [{from: 100, to: 300, rate: 2.4}]", 1)
+	r := computeInline(t, workshopHead+"schemes:"+scheme+"\n", map[string]string{"员工名册.csv": workshopRoster, "工时明细.csv": workshopHours})
+	if len(r.Warnings) != 1 {
+		t.Fatalf("warnings: %+v, want one", r.Warnings)
+	}
+	w := r.Warnings[0]
+	var src []string
+	for _, s := range w.Sources {
+		src = append(src, s.String())
+	}
+	if g, want := w.Message+" @ "+strings.Join(src, "; "), "team M2 has team_hours 400, above the top band's 300 (scheme hours): the top rate applies @ 工时明细.csv row 5; 工时明细.csv row 6"; g != want {
+		t.Errorf("got %q\nwant %q", g, want)
+	}
 }

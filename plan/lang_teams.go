@@ -179,6 +179,8 @@ type Reduction struct {
 	Per   Ref            `yaml:"per"`
 	Bands []MaterialBand `yaml:"bands"`
 	Above *Dec           `yaml:"above"`
+	// WarnAbove warns when Of is above the last band (the rates are lowered by Above).
+	WarnAbove bool `yaml:"warn_above,omitempty"`
 }
 
 // noLangTiers refuses the version-2 options of a tier table in a version-1 plan.
@@ -186,10 +188,16 @@ func (c *checker) noLangTiers(t Tiers, key string, line int) {
 	if t.Reduction != nil {
 		c.add(line, msg.PlanTiersV1Key, key, "reduction")
 	}
+	if t.WarnAboveTop {
+		c.add(line, msg.PlanTiersV1Key, key, "warn_above_top")
+	}
 }
 
 // tierOptions checks a tier table's reduction.
 func (lc *langChecker) tierOptions(s *Scheme, t *Tiers, line int) {
+	if n := len(t.Bands); t.WarnAboveTop && n > 0 && t.Bands[n-1].To == nil {
+		lc.add(line, msg.PlanWarnNoTop, s.Name.Name)
+	}
 	rd := t.Reduction
 	if rd == nil {
 		return

@@ -76,6 +76,8 @@ func TestTeamsErrors(t *testing.T) {
 		{"reduction bands out of order", "reduction: {of: team_material, per: team_hours, bands: [{up_to: 55, reduction: 0}, {up_to: 60, reduction: 0.2}], above: 0.4}",
 			"reduction: {of: team_material, per: team_hours, bands: [{up_to: 55, reduction: 0}, {up_to: 50, reduction: 0.2}], above: 0.4}", "reduction:",
 			"rate.tiers.reduction out of order: 55 is not below 50"},
+		{"warn above top without a top bound", "bands: [{from: 100, to: 500, rate: 2.4}], reduction", "warn_above_top: true, bands: [{from: 100, rate: 2.4}], reduction", "painter: {tiers",
+			"scheme paint: rate.tiers.warn_above_top needs an upper bound (to) on the top band"},
 		{"reduction without above", ", above: 0.4}", "}", "painter: {tiers",
 			"missing key rate.tiers.reduction.above"},
 		{"reduction negative", "reduction: 0.2}", "reduction: -0.2}", "reduction:",
@@ -121,10 +123,11 @@ func TestTeamsTierOptionsVersion1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := strings.Replace(string(b), "      tiers:\n        mode: whole\n", "      tiers:\n        reduction: {of: a, per: b, bands: [], above: 0}\n        mode: whole\n", 1)
+	text := strings.Replace(string(b), "      tiers:\n        mode: whole\n", "      tiers:\n        reduction: {of: a, per: b, bands: [], above: 0}\n        warn_above_top: true\n        mode: whole\n", 1)
 	_, err = Parse("default.yaml", []byte(text))
 	line := strings.Count(text[:strings.Index(text, "- role: mechanic")], "\n") + 1
-	want := fmt.Sprintf("default.yaml line %d: hours.tiers: reduction belongs to version 2 plans (in version 1, hours.material lowers the hours rates)", line)
+	want := fmt.Sprintf("default.yaml line %d: hours.tiers: reduction belongs to version 2 plans (version 1 has hours.material and the importers' checks)\n"+
+		"default.yaml line %d: hours.tiers: warn_above_top belongs to version 2 plans (version 1 has hours.material and the importers' checks)", line, line)
 	if err == nil || err.Error() != want {
 		t.Fatalf("err = %v, want %s", err, want)
 	}

@@ -242,8 +242,10 @@ type Tiers struct {
 	Mode      Ref    `yaml:"mode"`
 	Inclusive Ref    `yaml:"inclusive"`
 	Bands     []Band `yaml:"bands"`
-	// Reduction lowers every band's rate (version 2 only, lang_teams.go).
-	Reduction *Reduction `yaml:"reduction,omitempty"`
+	// Reduction lowers every band's rate; WarnAboveTop warns of a quantity above the top band's To (version 2
+	// only, lang_teams.go).
+	Reduction    *Reduction `yaml:"reduction,omitempty"`
+	WarnAboveTop bool       `yaml:"warn_above_top,omitempty"`
 }
 
 // Band is one tier: [From, To) or (From, To] by Tiers.Inclusive; To nil = no upper bound.

@@ -46,9 +46,13 @@ func (s *planShow) rateByRole(b *plan.Base, r *plan.Rate) string {
 
 // tierOptions reads a tier table's reduction (after the bands).
 func (s *planShow) tierOptions(b *plan.Base, t *plan.Tiers) string {
+	out := ""
+	if n := len(t.Bands); t.WarnAboveTop && n > 0 && t.Bands[n-1].To != nil {
+		out = fmt.Sprintf(msg.ShowWarnAboveTop, bound(t.Bands[n-1].To.Decimal, s.isMoney(b, 0)))
+	}
 	rd := t.Reduction
 	if rd == nil {
-		return ""
+		return out
 	}
 	parts := make([]string, 0, len(rd.Bands)+1)
 	for _, band := range rd.Bands {
@@ -57,5 +61,9 @@ func (s *planShow) tierOptions(b *plan.Base, t *plan.Tiers) string {
 	if len(rd.Bands) > 0 && rd.Above != nil {
 		parts = append(parts, fmt.Sprintf(msg.ShowReductionOver, rd.Bands[len(rd.Bands)-1].UpTo, rd.Above))
 	}
-	return fmt.Sprintf(msg.ShowReduction, b.Title(), s.baseTitle(rd.Of.Name), s.baseTitle(rd.Per.Name), strings.Join(parts, msg.ShowListSep))
+	out += fmt.Sprintf(msg.ShowReduction, b.Title(), s.baseTitle(rd.Of.Name), s.baseTitle(rd.Per.Name), strings.Join(parts, msg.ShowListSep))
+	if rd.WarnAbove {
+		out += msg.ShowWarnAbove
+	}
+	return out
 }

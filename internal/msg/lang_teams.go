@@ -41,7 +41,7 @@ const (
 
 // Checks of tier reductions and warnings.
 const (
-	PlanTiersV1Key = "%s: %s belongs to version 2 plans (in version 1, hours.material lowers the hours rates)"
+	PlanTiersV1Key = "%s: %s belongs to version 2 plans (version 1 has hours.material and the importers' checks)"
 )
 
 // plan show of tier reductions.
@@ -49,4 +49,18 @@ const (
 	ShowReduction     = "；%s达到第一档时，按 %s ÷ %s：%s，各档单价减去相应数额（不低于 0）"
 	ShowReductionBand = "≤ %s 减 %s"
 	ShowReductionOver = "超过 %s 减 %s"
+)
+
+// Tier warnings (the legacy ChkHoursAboveTop, ChkMaterialAbove, ChkMaterialAboveNoTier, for the plan language).
+const (
+	PlanWarnNoTop            = "scheme %s: rate.tiers.warn_above_top needs an upper bound (to) on the top band"
+	CalcAboveTop             = "%s has %s %s, above the top band's %s (scheme %s): the top rate applies"
+	CalcReductionAbove       = "%s: %s %s for %s %s is above %s per unit (scheme %s): rates lowered by %s"
+	CalcReductionAboveNoTier = "%s: %s %s for %s %s is above %s per unit (scheme %s; below the first tier, so no amount anyway)"
+)
+
+// plan show of tier warnings.
+const (
+	ShowWarnAboveTop = "；超过 %s 仍按最后一档计，并提示"
+	ShowWarnAbove    = "；超过最后一档时提示"
 )
