@@ -278,6 +278,9 @@ func TestTeamsApprenticeDetail(t *testing.T) {
 	}
 	got := map[string]string{}
 	for _, e := range r.Employees {
+		if e.ID == "P1" && e.Team != "M1" {
+			t.Errorf("P1's team %q, want M1 (its master's id)", e.Team)
+		}
 		for _, l := range e.Lines {
 			d := l.Detail
 			got[e.ID] = fmt.Sprintf("%s %s rate %s bonus %s coef %v %s", d.BaseTitle, d.Base, d.Rate, d.TeamBonus.StringFixed(2), d.HasCoef, d.Coefficient)
