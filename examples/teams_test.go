@@ -1,6 +1,7 @@
 package examples
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"payout/importers"
 	"payout/model"
 	"payout/plan"
+	"payout/report"
 )
 
 // Master teams, the master/apprentice split, rates by role and the tiers' reduction and warning, each on a
@@ -327,4 +329,31 @@ func TestTeamsAboveTopSources(t *testing.T) {
 	if g, want := w.Message+" @ "+strings.Join(src, "; "), "team M2 has team_hours 400, above the top band's 300 (scheme hours): the top rate applies @ 工时明细.csv row 5; 工时明细.csv row 6"; g != want {
 		t.Errorf("got %q\nwant %q", g, want)
 	}
+}
+
+// TestTeamsApprenticeExplain: explain prints an apprentice's share as 徒弟分配比例 (not a pool coefficient),
+// with the team bonus.
+func TestTeamsApprenticeExplain(t *testing.T) {
+	p, err := plan.Parse("case.yaml", []byte(workshopHead+"schemes:"+apprenticeScheme+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := computeInline(t, workshopHead+"schemes:"+apprenticeScheme+"\n", map[string]string{"员工名册.csv": workshopRoster, "工时明细.csv": workshopHours})
+	for i := range r.Employees {
+		e := &r.Employees[i]
+		if e.ID != "P1" {
+			continue
+		}
+		var b bytes.Buffer
+		if err := report.WriteExplain(&b, r, e, p.Plan); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"  团队工时: 200\n", "  比例/单价: 2.2\n", "  团队奖金: 440.00\n", "  徒弟分配比例: 0.3\n"} {
+			if !strings.Contains(b.String(), want) {
+				t.Errorf("explain of P1:\n%s\nwant %q", b.String(), want)
+			}
+		}
+		return
+	}
+	t.Fatal("no P1")
 }
