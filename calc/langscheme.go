@@ -364,6 +364,9 @@ func (l *lang) deductions(s *plan.Scheme, id string, line *Line) {
 
 // deduction is one deduction's amount (exact) for an employee, with its formula.
 func (l *lang) deduction(d plan.Deduction, id string, gross decimal.Decimal) (decimal.Decimal, string) {
+	if amt, f, ok := l.deductionMore(d, id, gross); ok {
+		return amt, f
+	}
 	switch {
 	case d.Each != nil:
 		n := l.value(d.Count.Name, plan.ScopeEmployee, id)
@@ -379,7 +382,8 @@ func (l *lang) deduction(d plan.Deduction, id string, gross decimal.Decimal) (de
 		return gross.Mul(rate), fmt.Sprintf("%s × %s (%s = %s)", money(gross), rate, d.Count.Name, n)
 	}
 	if l.holds(d.When, plan.ScopeEmployee, id, "deduction") {
-		return gross.Mul(d.Rate.Decimal), fmt.Sprintf("%s holds: %s × %s", d.When.Src, money(gross), d.Rate)
+		rate := l.dedRate(d, id)
+		return gross.Mul(rate), fmt.Sprintf("%s holds: %s × %s", d.When.Src, money(gross), rate)
 	}
 	return zero, ""
 }

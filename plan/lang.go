@@ -218,7 +218,9 @@ type Deduction struct {
 	Each   *Dec        `yaml:"each"`
 	Rates  []CountRate `yaml:"rates"`
 	When   *Expr       `yaml:"when"`
-	Rate   *Dec        `yaml:"rate"`
+	Rate   *DedRate    `yaml:"rate"`
+
+	DeductionMore `yaml:",inline"`
 }
 
 // CountRate applies Rate from Count units on.

@@ -68,6 +68,9 @@ func schemeBases(sc *plan.Scheme) []string {
 	for _, d := range sc.Deductions {
 		out = append(out, d.Count.Name)
 		uses(d.When)
+		if d.Rate != nil {
+			uses(d.Rate.Expr)
+		}
 	}
 	return out
 }

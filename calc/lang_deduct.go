@@ -1,0 +1,35 @@
+package calc
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"payout/plan"
+)
+
+// The deductions of the plan language beyond each, rates and when (docs/plan.md 6.9).
+
+// dedRate is a deduction's rate for an employee: its number, or its expression evaluated for the employee
+// (an expression that fails counts as 0, with a warning).
+func (l *lang) dedRate(d plan.Deduction, id string) decimal.Decimal {
+	if d.Rate == nil {
+		return zero
+	}
+	if d.Rate.Expr != nil {
+		return l.number(d.Rate.Expr, plan.ScopeEmployee, id, "deduction rate")
+	}
+	return d.Rate.Decimal
+}
+
+// deductionMore is the amount (exact) of a deduction of a kind added by the plan language, with its
+// formula; ok is false for the other kinds.
+func (l *lang) deductionMore(d plan.Deduction, id string, gross decimal.Decimal) (decimal.Decimal, string, bool) {
+	if d.Part == nil {
+		return zero, "", false
+	}
+	// The part is rounded first: the deduction is taken of the amount the payslip shows as that part.
+	part := gross.Mul(d.Part.Decimal).Round(l.dec)
+	rate := l.dedRate(d, id)
+	return part.Mul(rate), fmt.Sprintf("round(round(%s × %s) × %s)", money(gross), d.Part, rate), true
+}

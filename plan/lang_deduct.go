@@ -1,0 +1,86 @@
+package plan
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v3"
+
+	"payout/internal/msg"
+	"payout/plan/formula"
+)
+
+// The deduction keys of the plan language beyond each, rates and when (docs/plan.md 6.9): a part of the
+// line with a rate computed per person.
+
+// DedRate is a deduction's rate: a number (Dec), or an expression over bases (Expr) evaluated per person.
+type DedRate struct {
+	Dec
+	Expr *Expr
+}
+
+// UnmarshalYAML reads a number, or else an expression.
+func (r *DedRate) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		if _, err := decimal.NewFromString(strings.TrimSpace(n.Value)); err != nil {
+			r.Line = n.Line
+			r.Expr = new(Expr)
+			return r.Expr.UnmarshalYAML(n)
+		}
+	}
+	return r.Dec.UnmarshalYAML(n)
+}
+
+// MarshalYAML writes the rate as it was read.
+func (r DedRate) MarshalYAML() (any, error) {
+	if r.Expr != nil {
+		return r.Expr.Src, nil
+	}
+	return r.Dec.MarshalYAML()
+}
+
+// String is the rate as written.
+func (r DedRate) String() string {
+	if r.Expr != nil {
+		return r.Expr.Src
+	}
+	return r.Dec.String()
+}
+
+// DeductionMore are the deduction keys added to Deduction (inlined in it).
+type DeductionMore struct {
+	// Part: the deduction is round(round(line × Part) × Rate), Rate often an expression (the 40/60
+	// assessment).
+	Part *Dec `yaml:"part,omitempty"`
+}
+
+// deductionKinds checks that a deduction is exactly one kind with the keys that kind needs.
+func (lc *langChecker) deductionKinds(s *Scheme, d *Deduction) bool {
+	kinds := 0
+	for _, has := range []bool{d.Each != nil, len(d.Rates) > 0, d.When != nil, d.Part != nil} {
+		if has {
+			kinds++
+		}
+	}
+	needCount := d.Each != nil || len(d.Rates) > 0
+	needRate := d.When != nil || d.Part != nil
+	if kinds != 1 || needCount != (d.Count.Name != "") || needRate != (d.Rate != nil) {
+		lc.add(s.Name.Line, msg.PlanDeductionKinds, s.Name.Name)
+		return false
+	}
+	return true
+}
+
+// deductionRate checks a deduction's rate and part: numbers between 0 and 1; an expression gives a number.
+func (lc *langChecker) deductionRate(s *Scheme, d *Deduction) {
+	if d.Part != nil {
+		lc.fraction(*d.Part, "deductions.part", s.Name.Line)
+	}
+	switch {
+	case d.Rate == nil:
+	case d.Rate.Expr != nil:
+		lc.compile(d.Rate.Expr, lc.p.BaseVars(), formula.Number, "scheme "+s.Name.Name+" deduction rate")
+	default:
+		lc.fraction(d.Rate.Dec, "deductions.rate", s.Name.Line)
+	}
+}

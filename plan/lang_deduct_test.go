@@ -1,0 +1,60 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+)
+
+// dedHead is a small plan whose scheme s takes the deductions of each case.
+const dedHead = `version: 2
+roles: [{name: a, aliases: [甲]}]
+bases:
+  - {name: x, from: repair_orders, sum: paid_amount, by: advisor_id}
+  - {name: n, from: repair_orders, count: true, by: advisor_id}
+  - {name: t, from: repair_orders, sum: paid_amount}
+schemes:
+  - name: s
+    label: S
+    roles: [a]
+    base: x
+    rate: 0.1
+    deductions:
+`
+
+// TestDeductionErrors checks the errors of the deduction keys added by the plan language, exactly.
+func TestDeductionErrors(t *testing.T) {
+	cases := []struct{ name, deductions, want string }{
+		{"part without a rate", "      - {reason: r, part: 0.6}",
+			"d.yaml line 8: scheme s: a deduction is exactly one of each (with count), rates (with count), rate (with when), part (with rate)"},
+		{"part with when", "      - {reason: r, part: 0.6, when: n > 1, rate: 0.1}",
+			"d.yaml line 8: scheme s: a deduction is exactly one of each (with count), rates (with count), rate (with when), part (with rate)"},
+		{"part above 1", "      - {reason: r, part: 1.5, rate: 0.1}",
+			"d.yaml line 14: deductions.part must be between 0 and 1, got 1.5"},
+		{"constant rate above 1", "      - {reason: r, part: 0.6, rate: 2}",
+			"d.yaml line 14: deductions.rate must be between 0 and 1, got 2"},
+		{"rate expression of a condition", "      - {reason: r, part: 0.6, rate: n > 1}",
+			"d.yaml line 14: scheme s deduction rate: column 38: the expression gives bool, a figure must give a number"},
+		{"rate expression with an unknown base", "      - {reason: r, part: 0.6, rate: nn / 100}",
+			`d.yaml line 14: scheme s deduction rate: column 38: unknown name "nn" (did you mean "n"?)`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse("d.yaml", []byte(dedHead+c.deductions+"\n"))
+			if err == nil || !strings.Contains(err.Error()+"\n", c.want+"\n") {
+				t.Fatalf("err =\n%v\nwant\n%v", err, c.want)
+			}
+		})
+	}
+}
+
+// TestDeductionRateExpression: a rate written as an expression is compiled once, at load.
+func TestDeductionRateExpression(t *testing.T) {
+	p, err := Parse("d.yaml", []byte(dedHead+"      - {reason: r, part: 0.6, rate: n / 100}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := p.Schemes[0].Deductions[0]
+	if d.Rate.Expr == nil || d.Rate.Expr.Program() == nil || d.Part.String() != "0.6" {
+		t.Fatalf("rate %+v part %v", d.Rate, d.Part)
+	}
+}
