@@ -2,6 +2,7 @@ package calc
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -32,4 +33,37 @@ func (l *lang) deductionMore(d plan.Deduction, id string, gross decimal.Decimal)
 	part := gross.Mul(d.Part.Decimal).Round(l.dec)
 	rate := l.dedRate(d, id)
 	return part.Mul(rate), fmt.Sprintf("round(round(%s × %s) × %s)", money(gross), d.Part, rate), true
+}
+
+// reasonRate is the rate a deduction applies for an employee ({rate} of its reason): the highest count
+// reached for rates, else its rate.
+func (l *lang) reasonRate(d plan.Deduction, id string) decimal.Decimal {
+	if len(d.Rates) > 0 {
+		n := l.value(d.Count.Name, plan.ScopeEmployee, id)
+		rate := zero
+		for _, cr := range d.Rates {
+			if n.GreaterThanOrEqual(cr.Count.Decimal) {
+				rate = cr.Rate.Decimal
+			}
+		}
+		return rate
+	}
+	return l.dedRate(d, id)
+}
+
+// reason is a deduction's reason for an employee, its placeholders filled: a base's value as the number
+// is written (1, 95.5, 30), the rate as a percentage (5%, 10%).
+func (l *lang) reason(d plan.Deduction, id string) string {
+	var b strings.Builder
+	for _, p := range d.ReasonParts() {
+		switch {
+		case p.Base != "":
+			b.WriteString(l.value(p.Base, plan.ScopeEmployee, id).String())
+		case p.Rate:
+			b.WriteString(pct(l.reasonRate(d, id)))
+		default:
+			b.WriteString(p.Text)
+		}
+	}
+	return b.String()
 }

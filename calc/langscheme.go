@@ -340,12 +340,13 @@ func (l *lang) deductions(s *plan.Scheme, id string, line *Line) {
 		if !amt.IsPositive() {
 			continue
 		}
+		reason := l.reason(d, id)
 		taken := amt
 		if taken.GreaterThan(left) {
 			taken = left
 			if gross.IsPositive() {
 				// Down to zero is the rule; said when a line that had an amount loses all of it.
-				l.warn(fmt.Sprintf(msg.CalcDeductionOver, id, l.emps[id].Name, d.Reason, money(amt), s.Label.Name, money(left), money(amt.Sub(left))))
+				l.warn(fmt.Sprintf(msg.CalcDeductionOver, id, l.emps[id].Name, reason, money(amt), s.Label.Name, money(left), money(amt.Sub(left))))
 			}
 		}
 		left = left.Sub(taken)
@@ -353,11 +354,11 @@ func (l *lang) deductions(s *plan.Scheme, id string, line *Line) {
 		if d.Count.Name != "" {
 			src = l.sources(d.Count.Name, plan.ScopeEmployee, id)
 		}
-		l.step(Step{Rule: "scheme." + s.Name.Name + ".deduction", Employee: id, Inputs: []KV{{"reason", d.Reason}, {"gross", money(gross)}},
+		l.step(Step{Rule: "scheme." + s.Name.Name + ".deduction", Employee: id, Inputs: []KV{{"reason", reason}, {"gross", money(gross)}},
 			Formula: f, Result: money(taken), Sources: src})
 		if taken.IsPositive() {
 			line.Deduction = line.Deduction.Add(taken)
-			line.Deductions = append(line.Deductions, Deduction{Reason: d.Reason, Amount: taken})
+			line.Deductions = append(line.Deductions, Deduction{Reason: reason, Amount: taken})
 		}
 	}
 }

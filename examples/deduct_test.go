@@ -59,6 +59,28 @@ func TestDeductions(t *testing.T) {
 			// A1 80.08: round(48.048) = 48.05 × 0.5 = 24.025 → 24.03 (80.08 × 0.3 would be 24.02);
 			// A2 10.01: 6.01 × 0.5 = 3.005 → 3.01 (10.01 × 0.3 would be 3.00).
 			lines: map[string]string{"A1": "计件 80.08 24.03 56.05 [考核扣分 24.03]", "A2": "计件 10.01 3.01 7.00 [考核扣分 3.01]"}},
+		{name: "reason placeholders: a base's value and the rate reached",
+			bases: `  - {name: complaints, from: incidents, count: true, where: kind == "complaint" && verified, by: emp_id}
+  - {name: score, from: advisor_scores, sum: score, by: emp_id}
+`,
+			schemes: `
+  - name: s
+    label: 计件
+    roles: [advisor]
+    base: output
+    rate: 0.1
+    deductions:
+      - reason: "客户投诉 {complaints} 次 扣 {rate}"
+        count: complaints
+        rates: [{count: 1, rate: 0.05}, {count: 2, rate: 0.2}]
+      - {reason: "考核成绩 {score} 分 低于 96 分 扣 {rate}", when: score < 96, rate: 0.10}`,
+			files: map[string]string{
+				"投诉与违规.csv": "工号,日期,类型,属实\nA1,2026-10-05,客户投诉,是\nA2,2026-10-06,客户投诉,否\n",
+				"接待考核.csv":  "工号,考核分\nA1,95.50\nA2,98\n"},
+			// A1 400.00: one verified complaint, 5% = 20.00; score 95.5 < 96, 10% = 40.00. A2: its complaint is
+			// not verified, score 98: nothing.
+			lines: map[string]string{"A1": "计件 400.00 60.00 340.00 [客户投诉 1 次 扣 5% 20.00] [考核成绩 95.5 分 低于 96 分 扣 10% 40.00]",
+				"A2": "计件 50.00 0.00 50.00"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -52,6 +52,8 @@ type DeductionMore struct {
 	// Part: the deduction is round(round(line × Part) × Rate), Rate often an expression (the 40/60
 	// assessment).
 	Part *Dec `yaml:"part,omitempty"`
+
+	reason []ReasonPart // the reason read at load
 }
 
 // deductionKinds checks that a deduction is exactly one kind with the keys that kind needs.
@@ -83,4 +85,84 @@ func (lc *langChecker) deductionRate(s *Scheme, d *Deduction) {
 	default:
 		lc.fraction(d.Rate.Dec, "deductions.rate", s.Name.Line)
 	}
+}
+
+// ReasonPart is a piece of a deduction's reason: text as written, or a placeholder filled per person —
+// a base's value ({base}), the deduction's rate as a percentage ({rate}), the fines counted ({items}).
+type ReasonPart struct {
+	Text  string
+	Base  string
+	Rate  bool
+	Items bool
+}
+
+// ReasonParts is the deduction's reason, read at load; the text as written for a plan built in code.
+func (d *Deduction) ReasonParts() []ReasonPart {
+	if d.reason == nil {
+		return []ReasonPart{{Text: d.Reason}}
+	}
+	return d.reason
+}
+
+// parseReason splits a reason into text and placeholders: {name} is a placeholder, {{ and }} are braces.
+func parseReason(s string) ([]ReasonPart, string) {
+	var out []ReasonPart
+	var text strings.Builder
+	flush := func() {
+		if text.Len() > 0 {
+			out = append(out, ReasonPart{Text: text.String()})
+			text.Reset()
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		switch {
+		case strings.HasPrefix(s[i:], "{{"), strings.HasPrefix(s[i:], "}}"):
+			text.WriteByte(s[i])
+			i++
+		case s[i] == '}':
+			return nil, msg.PlanReasonBrace
+		case s[i] == '{':
+			end := strings.IndexByte(s[i:], '}')
+			if end < 0 {
+				return nil, msg.PlanReasonBrace
+			}
+			flush()
+			name := strings.TrimSpace(s[i+1 : i+end])
+			switch name {
+			case "rate":
+				out = append(out, ReasonPart{Rate: true})
+			case "items":
+				out = append(out, ReasonPart{Items: true})
+			default:
+				out = append(out, ReasonPart{Base: name})
+			}
+			i += end
+		default:
+			text.WriteByte(s[i])
+		}
+	}
+	flush()
+	return out, ""
+}
+
+// deductionReason reads a deduction's reason once: its placeholders name bases, or rate in a deduction
+// with a rate (rates, when, part).
+func (lc *langChecker) deductionReason(s *Scheme, d *Deduction) {
+	parts, problem := parseReason(d.Reason)
+	if problem != "" {
+		lc.add(s.Name.Line, problem, s.Name.Name, d.Reason)
+		return
+	}
+	hasRate := len(d.Rates) > 0 || d.Rate != nil
+	for _, p := range parts {
+		switch {
+		case p.Rate && !hasRate:
+			lc.add(s.Name.Line, msg.PlanReasonNoRate, s.Name.Name, d.Reason)
+		case p.Items:
+			lc.add(s.Name.Line, msg.PlanReasonNoItems, s.Name.Name, d.Reason)
+		case p.Base != "" && lc.bases[p.Base] == nil:
+			lc.add(s.Name.Line, msg.PlanReasonUnknown, s.Name.Name, p.Base, d.Reason)
+		}
+	}
+	d.reason = parts
 }

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -36,6 +37,16 @@ func TestDeductionErrors(t *testing.T) {
 			"d.yaml line 14: scheme s deduction rate: column 38: the expression gives bool, a figure must give a number"},
 		{"rate expression with an unknown base", "      - {reason: r, part: 0.6, rate: nn / 100}",
 			`d.yaml line 14: scheme s deduction rate: column 38: unknown name "nn" (did you mean "n"?)`},
+		{"reason with an unknown name", `      - {reason: "扣 {nx} 次", count: n, each: 1}`,
+			`d.yaml line 8: scheme s: the deduction reason names {nx}, which is not a base, rate or items (reason "扣 {nx} 次")`},
+		{"reason with an unmatched brace", `      - {reason: "扣 {n 次", count: n, each: 1}`,
+			`d.yaml line 8: scheme s: the deduction reason "扣 {n 次" has an unmatched brace (write {{ or }} for a brace itself)`},
+		{"reason with a closing brace alone", `      - {reason: "扣 n} 次", count: n, each: 1}`,
+			`d.yaml line 8: scheme s: the deduction reason "扣 n} 次" has an unmatched brace (write {{ or }} for a brace itself)`},
+		{"reason shows the rate of a deduction per unit", `      - {reason: "扣 {rate}", count: n, each: 1}`,
+			`d.yaml line 8: scheme s: the deduction reason "扣 {rate}" shows {rate}, but the deduction has no rate (rates, when or part)`},
+		{"reason shows items without fines", `      - {reason: "扣 {items}", count: n, each: 1}`,
+			`d.yaml line 8: scheme s: the deduction reason "扣 {items}" shows {items}, which belongs to a deduction with fines`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -56,5 +67,18 @@ func TestDeductionRateExpression(t *testing.T) {
 	d := p.Schemes[0].Deductions[0]
 	if d.Rate.Expr == nil || d.Rate.Expr.Program() == nil || d.Part.String() != "0.6" {
 		t.Fatalf("rate %+v part %v", d.Rate, d.Part)
+	}
+}
+
+// TestDeductionReasonParts: a reason is read once into text and placeholders; {{ and }} are braces.
+func TestDeductionReasonParts(t *testing.T) {
+	p, err := Parse("d.yaml", []byte(dedHead+`      - {reason: "投诉 {n} 次 {{说明}} 扣 { rate }", count: n, rates: [{count: 1, rate: 0.05}]}`+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprintf("%+v", p.Schemes[0].Deductions[0].ReasonParts())
+	want := "[{Text:投诉  Base: Rate:false Items:false} {Text: Base:n Rate:false Items:false} {Text: 次 {说明} 扣  Base: Rate:false Items:false} {Text: Base: Rate:true Items:false}]"
+	if got != want {
+		t.Fatalf("parts\n%s\nwant\n%s", got, want)
 	}
 }

@@ -318,4 +318,5 @@ func (lc *langChecker) deduction(s *Scheme, d *Deduction) {
 		lc.compile(d.When, lc.p.BaseVars(), formula.Bool, "scheme "+name+" deduction")
 	}
 	lc.deductionRate(s, d)
+	lc.deductionReason(s, d)
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"payout/internal/msg"
 	"payout/plan"
@@ -21,4 +22,33 @@ func (s *planShow) deductionMore(d plan.Deduction) (string, bool) {
 		return fmt.Sprintf(msg.ShowDedPart, pct(d.Part.Decimal), s.dedRateText(d)), true
 	}
 	return "", false
+}
+
+// reasonText is a deduction's reason as plan show prints it: placeholders by what they show.
+func (s *planShow) reasonText(d plan.Deduction) string {
+	var b strings.Builder
+	for _, p := range d.ReasonParts() {
+		switch {
+		case p.Base != "":
+			b.WriteString(fmt.Sprintf(msg.ShowReasonBase, s.baseTitle(p.Base)))
+		case p.Rate:
+			b.WriteString(msg.ShowReasonRate)
+		case p.Items:
+			b.WriteString(msg.ShowReasonItems)
+		default:
+			b.WriteString(p.Text)
+		}
+	}
+	return b.String()
+}
+
+// reasonBases are the bases a deduction's reason shows.
+func reasonBases(d plan.Deduction) []string {
+	var out []string
+	for _, p := range d.ReasonParts() {
+		if p.Base != "" {
+			out = append(out, p.Base)
+		}
+	}
+	return out
 }

@@ -296,5 +296,5 @@ func (s *planShow) deduction(d plan.Deduction) (string, string) {
 	if d.Reason == "" || (d.Count.Name != "" && d.Reason == count) {
 		return msg.ShowKeyDeduction, text
 	}
-	return fmt.Sprintf(msg.ShowKeyDeductionR, d.Reason), text
+	return fmt.Sprintf(msg.ShowKeyDeductionR, s.reasonText(d)), text
 }

@@ -5,3 +5,18 @@ const (
 	ShowDedPart   = "本项的 %s（先取整）再乘以 %s"
 	ShowDedRateOf = "（%s）"
 )
+
+// Checks of a deduction's reason (plan loading).
+const (
+	PlanReasonBrace   = "scheme %s: the deduction reason %q has an unmatched brace (write {{ or }} for a brace itself)"
+	PlanReasonUnknown = "scheme %s: the deduction reason names {%s}, which is not a base, rate or items (reason %q)"
+	PlanReasonNoRate  = "scheme %s: the deduction reason %q shows {rate}, but the deduction has no rate (rates, when or part)"
+	PlanReasonNoItems = "scheme %s: the deduction reason %q shows {items}, which belongs to a deduction with fines"
+)
+
+// plan show's reading of a deduction reason's placeholders.
+const (
+	ShowReasonBase  = "{%s}"
+	ShowReasonRate  = "{比例}"
+	ShowReasonItems = "{罚款明细}"
+)
