@@ -6,6 +6,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"payout/internal/msg"
+	"payout/model"
 	"payout/plan"
 )
 
@@ -66,4 +68,63 @@ func (l *lang) reason(d plan.Deduction, id string) string {
 		}
 	}
 	return b.String()
+}
+
+// deductionsOnce takes a scheme's rate deductions (rates, when) off a line together: their rates add and
+// line × the sum is rounded once; each deduction with a rate above 0 is listed with round(line × its rate),
+// the last taking the rest (so a reason may show 0.00). It never takes more than what is left of the line
+// (left), and returns what is left after it.
+func (l *lang) deductionsOnce(s *plan.Scheme, id string, line *Line, gross, left decimal.Decimal) decimal.Decimal {
+	var reasons []Deduction
+	var rates []decimal.Decimal
+	var src []model.Source
+	sum := zero
+	for _, d := range s.Deductions {
+		if !d.IsRateDeduction() {
+			continue
+		}
+		rate := zero
+		switch {
+		case len(d.Rates) > 0:
+			rate = l.reasonRate(d, id)
+			src = append(src, l.sources(d.Count.Name, plan.ScopeEmployee, id)...)
+		case l.holds(d.When, plan.ScopeEmployee, id, "deduction"):
+			rate = l.dedRate(d, id)
+			src = append(src, l.exprSources(d.When, id)...)
+		}
+		if rate.IsPositive() {
+			sum = sum.Add(rate)
+			rates = append(rates, rate)
+			reasons = append(reasons, Deduction{Reason: l.reason(d, id)})
+		}
+	}
+	amt := gross.Mul(sum).Round(l.dec)
+	if !amt.IsPositive() {
+		return left
+	}
+	taken := decimal.Min(amt, left)
+	var texts []string
+	for _, r := range reasons {
+		texts = append(texts, r.Reason)
+	}
+	joined := strings.Join(texts, msg.CalcReasonsJoin)
+	if taken.LessThan(amt) {
+		l.warn(fmt.Sprintf(msg.CalcDeductionOver, id, l.emps[id].Name, joined, money(amt), s.Label.Name, money(left), money(amt.Sub(taken))))
+	}
+	rest := taken
+	for i := range reasons {
+		if i == len(reasons)-1 {
+			reasons[i].Amount = rest
+			break
+		}
+		reasons[i].Amount = decimal.Min(gross.Mul(rates[i]).Round(l.dec), rest)
+		rest = rest.Sub(reasons[i].Amount)
+	}
+	l.step(Step{Rule: "scheme." + s.Name.Name + ".deduction", Employee: id, Inputs: []KV{{"reason", joined}, {"gross", money(gross)}, {"rate", sum.String()}},
+		Formula: fmt.Sprintf("round(%s × %s)", money(gross), sum), Result: money(taken), Sources: src})
+	if taken.IsPositive() {
+		line.Deduction = line.Deduction.Add(taken)
+		line.Deductions = append(line.Deductions, reasons...)
+	}
+	return left.Sub(taken)
 }

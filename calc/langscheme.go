@@ -334,7 +334,14 @@ func (l *lang) deductions(s *plan.Scheme, id string, line *Line) {
 	if left.IsNegative() {
 		left = zero
 	}
+	once := false
 	for _, d := range s.Deductions {
+		if s.RoundedOnce() && d.IsRateDeduction() {
+			if !once {
+				left, once = l.deductionsOnce(s, id, line, gross, left), true
+			}
+			continue
+		}
 		amt, f := l.deduction(d, id, gross)
 		amt = amt.Round(l.dec)
 		if !amt.IsPositive() {

@@ -16,6 +16,25 @@ import (
 // month written inline (the roster, orders and plan head of constructs_test.go): every line's gross,
 // deduction and net, with each deduction's reason and amount, and the warnings in order.
 
+// advisorDeds are the advisor deductions of the default plan: complaints by count, and 10% for a score
+// below 96 (rounded once with deductions_rounding: once).
+const advisorDeds = `
+    deductions:
+      - reason: "客户投诉 {complaints} 次 扣 {rate}"
+        count: complaints
+        rates: [{count: 1, rate: 0.05}, {count: 2, rate: 0.2}, {count: 3, rate: 0.5}]
+      - {reason: "考核成绩 {score} 分 低于 96 分 扣 {rate}", when: scored > 0 && score < 96, rate: 0.10}`
+
+const advisorBases = `  - {name: complaints, from: incidents, count: true, where: kind == "complaint" && verified, by: emp_id}
+  - {name: score, from: advisor_scores, sum: score, by: emp_id}
+  - {name: scored, from: advisor_scores, count: true, by: emp_id}
+`
+
+// advisorFiles: A1 has a verified complaint and a score of 95.5; A2 an unverified complaint and no score.
+var advisorFiles = map[string]string{
+	"投诉与违规.csv": "工号,日期,类型,属实\nA1,2026-10-05,客户投诉,是\nA2,2026-10-06,客户投诉,否\n",
+	"接待考核.csv":  "工号,考核分\nA1,95.50\n"}
+
 // workshopScores are deduction points of A1 (30.5) and A2 (120, above the cap of 100).
 const workshopScores = `工号,工作表现扣分,生产质量扣分,车间车身环境扣分,团队精神扣分
 A1,10,20.5,,
@@ -81,6 +100,49 @@ func TestDeductions(t *testing.T) {
 			// not verified, score 98: nothing.
 			lines: map[string]string{"A1": "计件 400.00 60.00 340.00 [客户投诉 1 次 扣 5% 20.00] [考核成绩 95.5 分 低于 96 分 扣 10% 40.00]",
 				"A2": "计件 50.00 0.00 50.00"}},
+		{name: "rounding once: the summed percentage is rounded once, the last reason takes the rest",
+			bases: advisorBases,
+			schemes: `
+  - name: s
+    label: 奖
+    roles: [advisor]
+    fixed: 0.04
+    deductions_rounding: once` + advisorDeds,
+			files: advisorFiles,
+			// A1: round(0.04 × 0.15 = 0.006) = 0.01; the complaint's round(0.002) = 0.00, the score the rest
+			// (each rounded by itself: 0.00 + 0.00). A2: no verified complaint, no score: no cut.
+			lines: map[string]string{"A1": "奖 0.04 0.01 0.03 [客户投诉 1 次 扣 5% 0.00] [考核成绩 95.5 分 低于 96 分 扣 10% 0.01]",
+				"A2": "奖 0.04 0.00 0.04"}},
+		{name: "rounding once: SPEC §5 example (the percentages add)",
+			bases: advisorBases,
+			schemes: `
+  - name: s
+    label: 奖
+    roles: [advisor]
+    fixed: 2311.07
+    deductions_rounding: once` + advisorDeds,
+			files: advisorFiles,
+			// A1: round(2311.07 × 0.15 = 346.6605) = 346.66: 5% = 115.55, the score 231.11.
+			lines: map[string]string{"A1": "奖 2311.07 346.66 1964.41 [客户投诉 1 次 扣 5% 115.55] [考核成绩 95.5 分 低于 96 分 扣 10% 231.11]",
+				"A2": "奖 2311.07 0.00 2311.07"}},
+		{name: "rounding once: still down to zero, with a warning",
+			bases: advisorBases,
+			schemes: `
+  - name: s
+    label: 奖
+    roles: [advisor]
+    fixed: 10
+    deductions_rounding: once
+    deductions:
+      - {reason: "投诉 {complaints} 次", count: complaints, rates: [{count: 1, rate: 0.5}]}
+      - {reason: 考核, when: scored > 0, rate: 0.6}
+      - {reason: 每单, count: orders, each: 1}`,
+			files: advisorFiles,
+			// A1: round(10 × 1.1) = 11.00, 10.00 taken (投诉 5.00, 考核 the rest 5.00); nothing left for 每单.
+			// A2: 每单 1 × 1, by itself.
+			lines: map[string]string{"A1": "奖 10.00 10.00 0.00 [投诉 1 次 5.00] [考核 5.00]", "A2": "奖 10.00 1.00 9.00 [每单 1.00]"},
+			warn: []string{"A1 (甲): the deduction 投诉 1 次 + 考核 of 11.00 is more than what is left of the line 奖 (10.00); 1.00 is not taken (deductions stop at zero)",
+				"A1 (甲): the deduction 每单 of 2.00 is more than what is left of the line 奖 (0.00); 2.00 is not taken (deductions stop at zero)"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -139,6 +139,8 @@ type Scheme struct {
 	Gates      []Gate      `yaml:"gates"`
 	Negate     bool        `yaml:"negate"`
 	Deductions []Deduction `yaml:"deductions"`
+
+	SchemeDeductions `yaml:",inline"`
 }
 
 // Rate is a scheme's rate: a constant (Value), a tier table (Tiers), or a rate per unit by a column's value

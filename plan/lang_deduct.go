@@ -166,3 +166,29 @@ func (lc *langChecker) deductionReason(s *Scheme, d *Deduction) {
 	}
 	d.reason = parts
 }
+
+// Values of a scheme's deductions_rounding.
+const (
+	// DedRoundEach rounds each deduction by itself (the default).
+	DedRoundEach = "each"
+	// DedRoundOnce adds the rates of the rate deductions (rates, when) and rounds line × their sum once.
+	DedRoundOnce = "once"
+)
+
+// SchemeDeductions are a scheme's keys about its deductions as a whole (inlined in Scheme).
+type SchemeDeductions struct {
+	DeductionsRounding Ref `yaml:"deductions_rounding,omitempty"`
+}
+
+// RoundedOnce reports whether the scheme's rate deductions are rounded once, on the sum of their rates.
+func (s *Scheme) RoundedOnce() bool { return s.DeductionsRounding.Name == DedRoundOnce }
+
+// IsRateDeduction reports whether a deduction is a part of the line by a rate: rates, or when with rate.
+func (d *Deduction) IsRateDeduction() bool { return len(d.Rates) > 0 || d.When != nil }
+
+// schemeDeductions checks the scheme's keys about its deductions as a whole.
+func (lc *langChecker) schemeDeductions(s *Scheme) {
+	if r := s.DeductionsRounding; r.Name != "" && r.Name != DedRoundEach && r.Name != DedRoundOnce {
+		lc.add(r.Line, msg.PlanDedRounding, s.Name.Name, r.Name)
+	}
+}

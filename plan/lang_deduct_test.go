@@ -47,6 +47,8 @@ func TestDeductionErrors(t *testing.T) {
 			`d.yaml line 8: scheme s: the deduction reason "扣 {rate}" shows {rate}, but the deduction has no rate (rates, when or part)`},
 		{"reason shows items without fines", `      - {reason: "扣 {items}", count: n, each: 1}`,
 			`d.yaml line 8: scheme s: the deduction reason "扣 {items}" shows {items}, which belongs to a deduction with fines`},
+		{"deductions_rounding neither once nor each", "      - {reason: r, count: n, each: 1}\n    deductions_rounding: twice",
+			`d.yaml line 15: scheme s: deductions_rounding is "twice"; it is once or each (the default)`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

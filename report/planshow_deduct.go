@@ -52,3 +52,10 @@ func reasonBases(d plan.Deduction) []string {
 	}
 	return out
 }
+
+// schemeDeductions reads a scheme's keys about its deductions as a whole.
+func (s *planShow) schemeDeductions(sc *plan.Scheme) {
+	if sc.RoundedOnce() {
+		s.detail(msg.ShowKeyDedRounding, msg.ShowDedRoundOnce)
+	}
+}

@@ -41,6 +41,7 @@ func (s *planShow) scheme(n int, sc *plan.Scheme) {
 		key, text := s.deduction(d)
 		s.detail(key, text)
 	}
+	s.schemeDeductions(sc)
 	s.where(sc)
 }
 

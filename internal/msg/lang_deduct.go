@@ -20,3 +20,11 @@ const (
 	ShowReasonRate  = "{比例}"
 	ShowReasonItems = "{罚款明细}"
 )
+
+// deductions_rounding: its check, plan show's reading, and the joined reasons of a rounding once.
+const (
+	PlanDedRounding    = "scheme %s: deductions_rounding is %q; it is once or each (the default)"
+	ShowKeyDedRounding = "扣款取整"
+	ShowDedRoundOnce   = "按比例的扣款先把比例相加，本项 × 比例之和只取整一次；各原因按各自比例分摊（各自取整），最后一项取余数"
+	CalcReasonsJoin    = " + "
+)
