@@ -2,6 +2,7 @@ package calc
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -63,6 +64,8 @@ func (l *lang) reason(d plan.Deduction, id string) string {
 			b.WriteString(l.value(p.Base, plan.ScopeEmployee, id).String())
 		case p.Rate:
 			b.WriteString(pct(l.reasonRate(d, id)))
+		case p.Items:
+			b.WriteString(l.fineItems(d, id))
 		default:
 			b.WriteString(p.Text)
 		}
@@ -127,4 +130,114 @@ func (l *lang) deductionsOnce(s *plan.Scheme, id string, line *Line, gross, left
 		line.Deductions = append(line.Deductions, reasons...)
 	}
 	return left.Sub(taken)
+}
+
+// dedState is what deductions keep across a scheme's people: the fines warnings of its members, said after
+// them in id order together with those of everybody else.
+type dedState struct {
+	finesOver map[string][]Warning
+}
+
+// fines is an employee's fines of a fines deduction (exact), with the rows behind them in row order of
+// each table.
+func (l *lang) fines(d plan.Deduction, id string) (decimal.Decimal, []model.Source) {
+	total := zero
+	var src []model.Source
+	for _, f := range d.Fines {
+		n := l.value(f.Count.Name, plan.ScopeEmployee, id)
+		if n.IsZero() {
+			continue
+		}
+		total = total.Add(n.Mul(f.Each.Decimal))
+		src = append(src, l.sources(f.Count.Name, plan.ScopeEmployee, id)...)
+	}
+	file := map[string]int{}
+	for _, s := range src {
+		if _, ok := file[s.File+"\x00"+s.Sheet]; !ok {
+			file[s.File+"\x00"+s.Sheet] = len(file)
+		}
+	}
+	sort.SliceStable(src, func(i, j int) bool {
+		fi, fj := file[src[i].File+"\x00"+src[i].Sheet], file[src[j].File+"\x00"+src[j].Sheet]
+		return fi < fj || fi == fj && src[i].Row < src[j].Row
+	})
+	return total, src
+}
+
+// fineItems are an employee's fines for {items}: label×count of each kind counted, in the plan's order.
+func (l *lang) fineItems(d plan.Deduction, id string) string {
+	var parts []string
+	for _, f := range d.Fines {
+		if n := l.value(f.Count.Name, plan.ScopeEmployee, id); n.IsPositive() {
+			label := f.Label
+			if label == "" {
+				label = l.p.Base(f.Count.Name).Title()
+			}
+			parts = append(parts, label+"×"+n.String())
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// finesDeduction takes an employee's fines off the line as one deduction, down to zero; what the line
+// cannot take is warned about after the scheme's people (finesAfter). It returns what is left of the line.
+func (l *lang) finesDeduction(s *plan.Scheme, d plan.Deduction, id string, line *Line, left decimal.Decimal) decimal.Decimal {
+	total, src := l.fines(d, id)
+	total = total.Round(l.dec)
+	if !total.IsPositive() {
+		return left
+	}
+	taken := decimal.Min(total, left)
+	if total.GreaterThan(left) {
+		if l.deduct.finesOver == nil {
+			l.deduct.finesOver = map[string][]Warning{}
+		}
+		l.deduct.finesOver[id] = append(l.deduct.finesOver[id], Warning{Message: l.finesOver(s, id, total, left), Sources: src})
+	}
+	reason := l.reason(d, id)
+	l.step(Step{Rule: "scheme." + s.Name.Name + ".deduction", Employee: id, Inputs: []KV{{"reason", reason}, {"fines", money(total)}, {"line", money(left)}},
+		Formula: msg.CalcFinesFormula, Result: money(taken), Sources: src})
+	if taken.IsPositive() {
+		line.Deduction = line.Deduction.Add(taken)
+		line.Deductions = append(line.Deductions, Deduction{Reason: reason, Amount: taken})
+	}
+	return left.Sub(taken)
+}
+
+func (l *lang) finesOver(s *plan.Scheme, id string, total, left decimal.Decimal) string {
+	name := id
+	if em := l.emps[id]; em != nil {
+		name = em.Name
+	}
+	return fmt.Sprintf(msg.CalcLangFinesOver, id, name, money(total), s.Name.Name, money(left), money(total.Sub(left)))
+}
+
+// finesAfter says, in id order, the fines a scheme's lines could not take and, for its fines deductions
+// with outside: warn, the fines of every other employee (probation included), who have no line to take
+// them from.
+func (l *lang) finesAfter(s *plan.Scheme, people []string) {
+	paid := make(map[string]bool, len(people))
+	for _, id := range people {
+		paid[id] = true
+	}
+	for _, id := range l.ids {
+		for _, w := range l.deduct.finesOver[id] {
+			l.warn(w.Message, w.Sources...)
+		}
+		if paid[id] {
+			continue
+		}
+		for _, d := range s.Deductions {
+			if !d.WarnsOutside() {
+				continue
+			}
+			total, src := l.fines(d, id)
+			if total = total.Round(l.dec); total.IsPositive() {
+				l.warn(l.finesOver(s, id, total, zero), src...)
+				l.step(Step{Rule: "scheme." + s.Name.Name + ".deduction", Employee: id, Inputs: []KV{{"reason", l.reason(d, id)}, {"fines", money(total)}, {"line", money(zero)}},
+					Formula: msg.CalcFinesFormula, Result: money(zero), Sources: src})
+			}
+		}
+	}
+	l.deduct.finesOver = nil
 }

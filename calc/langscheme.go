@@ -40,6 +40,7 @@ func (l *lang) scheme(s *plan.Scheme) {
 	for _, id := range people {
 		l.person(s, id, amounts[id], details[id])
 	}
+	l.finesAfter(s, people)
 }
 
 // amount computes a scheme's amount for a key of scope sc (an employee, a team, the store), through its
@@ -336,6 +337,10 @@ func (l *lang) deductions(s *plan.Scheme, id string, line *Line) {
 	}
 	once := false
 	for _, d := range s.Deductions {
+		if len(d.Fines) > 0 {
+			left = l.finesDeduction(s, d, id, line, left)
+			continue
+		}
 		if s.RoundedOnce() && d.IsRateDeduction() {
 			if !once {
 				left, once = l.deductionsOnce(s, id, line, gross, left), true

@@ -35,6 +35,33 @@ var advisorFiles = map[string]string{
 	"投诉与违规.csv": "工号,日期,类型,属实\nA1,2026-10-05,客户投诉,是\nA2,2026-10-06,客户投诉,否\n",
 	"接待考核.csv":  "工号,考核分\nA1,95.50\n"}
 
+// fineBases count verified wash complaints and untidy incidents; fineFiles: A1 one wash complaint, A2 a
+// wash complaint and an untidy incident (rows 4 and 2), A3 (probation) and S1 (not an advisor) one untidy
+// incident each.
+const fineBases = `  - {name: wash_complaints, label: 洗车投诉次数, from: incidents, count: true, where: kind == "wash_complaint" && verified, by: emp_id}
+  - {name: untidy, label: 未整理次数, from: incidents, count: true, where: kind == "untidy" && verified, by: emp_id}
+`
+
+var fineFiles = map[string]string{"投诉与违规.csv": `工号,日期,类型,属实
+A2,2026-10-02,物品未整理,是
+A1,2026-10-03,洗车投诉,是
+A2,2026-10-04,洗车投诉,是
+A3,2026-10-05,物品未整理,是
+S1,2026-10-06,物品未整理,是
+A1,2026-10-07,物品未整理,否
+`}
+
+const fineScheme = `
+  - name: beauty
+    label: 美容
+    roles: [advisor]
+    fixed: 30
+    deductions:
+      - reason: "美容组扣罚: {items}"
+        fines:
+          - {count: wash_complaints, each: 20, label: 洗车投诉}
+          - {count: untidy, each: 20, label: 物品未整理}`
+
 // workshopScores are deduction points of A1 (30.5) and A2 (120, above the cap of 100).
 const workshopScores = `工号,工作表现扣分,生产质量扣分,车间车身环境扣分,团队精神扣分
 A1,10,20.5,,
@@ -52,6 +79,7 @@ func TestDeductions(t *testing.T) {
 		files   map[string]string
 		lines   map[string]string // employee → "label gross deduction net [reason amount]…" (lines all 0 left out)
 		warn    []string          // the warnings, exactly, in order
+		src     []string          // the first source of each warning, when given
 	}{
 		{name: "part and rate expression: round(round(line × part) × rate), points capped by the base's max",
 			bases: pointsBase,
@@ -143,6 +171,20 @@ func TestDeductions(t *testing.T) {
 			lines: map[string]string{"A1": "奖 10.00 10.00 0.00 [投诉 1 次 5.00] [考核 5.00]", "A2": "奖 10.00 1.00 9.00 [每单 1.00]"},
 			warn: []string{"A1 (甲): the deduction 投诉 1 次 + 考核 of 11.00 is more than what is left of the line 奖 (10.00); 1.00 is not taken (deductions stop at zero)",
 				"A1 (甲): the deduction 每单 of 2.00 is more than what is left of the line 奖 (0.00); 2.00 is not taken (deductions stop at zero)"}},
+		{name: "fines: several counts as one deduction down to zero; outside: warn says everybody else's",
+			bases: fineBases, schemes: fineScheme + "\n        outside: warn", files: fineFiles,
+			// A1: 20 of 30. A2: 40, the line takes 30. A3 (probation) and S1 have no line: all of it is warned.
+			lines: map[string]string{"A1": "美容 30.00 20.00 10.00 [美容组扣罚: 洗车投诉×1 20.00]",
+				"A2": "美容 30.00 30.00 0.00 [美容组扣罚: 洗车投诉×1, 物品未整理×1 30.00]"},
+			warn: []string{"A2 (乙): fines of 40.00 are more than the beauty line of 30.00; 10.00 is not taken",
+				"A3 (丙): fines of 20.00 are more than the beauty line of 0.00; 20.00 is not taken",
+				"S1 (丁): fines of 20.00 are more than the beauty line of 0.00; 20.00 is not taken"},
+			src: []string{"投诉与违规.csv row 2", "投诉与违规.csv row 5", "投诉与违规.csv row 6"}},
+		{name: "fines: without outside only the line's people are warned about",
+			bases: fineBases, schemes: fineScheme, files: fineFiles,
+			lines: map[string]string{"A1": "美容 30.00 20.00 10.00 [美容组扣罚: 洗车投诉×1 20.00]",
+				"A2": "美容 30.00 30.00 0.00 [美容组扣罚: 洗车投诉×1, 物品未整理×1 30.00]"},
+			warn: []string{"A2 (乙): fines of 40.00 are more than the beauty line of 30.00; 10.00 is not taken"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -163,9 +205,15 @@ func TestDeductions(t *testing.T) {
 					t.Errorf("%s: %q, want %q", e.ID, g, w)
 				}
 			}
-			var ws []string
+			var ws, srcs []string
 			for _, w := range r.Warnings {
 				ws = append(ws, w.Message)
+				if len(w.Sources) > 0 {
+					srcs = append(srcs, w.Sources[0].String())
+				}
+			}
+			if g, w := strings.Join(srcs, "; "), strings.Join(c.src, "; "); c.src != nil && g != w {
+				t.Errorf("first sources %s, want %s", g, w)
 			}
 			if g, w := strings.Join(ws, "\n"), strings.Join(c.warn, "\n"); g != w {
 				t.Errorf("warnings:\n%s\nwant:\n%s", g, w)

@@ -52,14 +52,42 @@ type DeductionMore struct {
 	// Part: the deduction is round(round(line × Part) × Rate), Rate often an expression (the 40/60
 	// assessment).
 	Part *Dec `yaml:"part,omitempty"`
+	// Fines: Σ count × each over several counts, taken as one deduction (reason {items}); Outside warn:
+	// the fines of employees without the line are warned about too.
+	Fines   []Fine `yaml:"fines,omitempty"`
+	Outside Ref    `yaml:"outside,omitempty"`
 
 	reason []ReasonPart // the reason read at load
+}
+
+// Fine is one kind of fine: Each per unit of the base Count; Label names it in the reason ({items}).
+type Fine struct {
+	Count Ref    `yaml:"count"`
+	Each  Dec    `yaml:"each"`
+	Label string `yaml:"label,omitempty"`
+}
+
+// OutsideWarn is the value of outside: the fines of employees without the line are warned about.
+const OutsideWarn = "warn"
+
+// WarnsOutside reports whether the fines of employees without the line are warned about.
+func (d *Deduction) WarnsOutside() bool { return d.Outside.Name == OutsideWarn }
+
+// deductionFines checks a fines deduction: its counts are bases, each is ≥ 0; outside is warn, with fines.
+func (lc *langChecker) deductionFines(s *Scheme, d *Deduction) {
+	for _, f := range d.Fines {
+		lc.baseRef(f.Count)
+		lc.nonNegative(f.Each, "deductions.fines.each", f.Count.Line)
+	}
+	if r := d.Outside; r.Name != "" && (r.Name != OutsideWarn || len(d.Fines) == 0) {
+		lc.add(r.Line, msg.PlanDedOutside, s.Name.Name, r.Name)
+	}
 }
 
 // deductionKinds checks that a deduction is exactly one kind with the keys that kind needs.
 func (lc *langChecker) deductionKinds(s *Scheme, d *Deduction) bool {
 	kinds := 0
-	for _, has := range []bool{d.Each != nil, len(d.Rates) > 0, d.When != nil, d.Part != nil} {
+	for _, has := range []bool{d.Each != nil, len(d.Rates) > 0, d.When != nil, d.Part != nil, len(d.Fines) > 0} {
 		if has {
 			kinds++
 		}
@@ -78,6 +106,7 @@ func (lc *langChecker) deductionRate(s *Scheme, d *Deduction) {
 	if d.Part != nil {
 		lc.fraction(*d.Part, "deductions.part", s.Name.Line)
 	}
+	lc.deductionFines(s, d)
 	switch {
 	case d.Rate == nil:
 	case d.Rate.Expr != nil:
@@ -158,7 +187,7 @@ func (lc *langChecker) deductionReason(s *Scheme, d *Deduction) {
 		switch {
 		case p.Rate && !hasRate:
 			lc.add(s.Name.Line, msg.PlanReasonNoRate, s.Name.Name, d.Reason)
-		case p.Items:
+		case p.Items && len(d.Fines) == 0:
 			lc.add(s.Name.Line, msg.PlanReasonNoItems, s.Name.Name, d.Reason)
 		case p.Base != "" && lc.bases[p.Base] == nil:
 			lc.add(s.Name.Line, msg.PlanReasonUnknown, s.Name.Name, p.Base, d.Reason)

@@ -26,9 +26,9 @@ schemes:
 func TestDeductionErrors(t *testing.T) {
 	cases := []struct{ name, deductions, want string }{
 		{"part without a rate", "      - {reason: r, part: 0.6}",
-			"d.yaml line 8: scheme s: a deduction is exactly one of each (with count), rates (with count), rate (with when), part (with rate)"},
+			"d.yaml line 8: scheme s: a deduction is exactly one of each (with count), rates (with count), rate (with when), part (with rate), fines"},
 		{"part with when", "      - {reason: r, part: 0.6, when: n > 1, rate: 0.1}",
-			"d.yaml line 8: scheme s: a deduction is exactly one of each (with count), rates (with count), rate (with when), part (with rate)"},
+			"d.yaml line 8: scheme s: a deduction is exactly one of each (with count), rates (with count), rate (with when), part (with rate), fines"},
 		{"part above 1", "      - {reason: r, part: 1.5, rate: 0.1}",
 			"d.yaml line 14: deductions.part must be between 0 and 1, got 1.5"},
 		{"constant rate above 1", "      - {reason: r, part: 0.6, rate: 2}",
@@ -49,6 +49,18 @@ func TestDeductionErrors(t *testing.T) {
 			`d.yaml line 8: scheme s: the deduction reason "扣 {items}" shows {items}, which belongs to a deduction with fines`},
 		{"deductions_rounding neither once nor each", "      - {reason: r, count: n, each: 1}\n    deductions_rounding: twice",
 			`d.yaml line 15: scheme s: deductions_rounding is "twice"; it is once or each (the default)`},
+		{"fines with a count", "      - {reason: r, count: n, fines: [{count: n, each: 1}]}",
+			"d.yaml line 8: scheme s: a deduction is exactly one of each (with count), rates (with count), rate (with when), part (with rate), fines"},
+		{"fines with an unknown base", "      - {reason: r, fines: [{count: nn, each: 1}]}",
+			`d.yaml line 14: unknown base "nn"`},
+		{"fines with a negative amount", "      - {reason: r, fines: [{count: n, each: -1}]}",
+			"d.yaml line 14: deductions.fines.each must not be negative, got -1"},
+		{"fines without each", "      - {reason: r, fines: [{count: n}]}",
+			"d.yaml line 14: missing key deductions.fines.each"},
+		{"outside not warn", "      - {reason: r, fines: [{count: n, each: 1}], outside: ignore}",
+			`d.yaml line 14: scheme s: outside is "ignore"; it is warn, on a deduction with fines`},
+		{"outside without fines", "      - {reason: r, count: n, each: 1, outside: warn}",
+			`d.yaml line 14: scheme s: outside is "warn"; it is warn, on a deduction with fines`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -71,7 +71,7 @@ func schemeBases(sc *plan.Scheme) []string {
 		if d.Rate != nil {
 			uses(d.Rate.Expr)
 		}
-		out = append(out, reasonBases(d)...)
+		out = append(out, dedBases(d)...)
 	}
 	return out
 }

@@ -21,6 +21,21 @@ func (s *planShow) deductionMore(d plan.Deduction) (string, bool) {
 	if d.Part != nil {
 		return fmt.Sprintf(msg.ShowDedPart, pct(d.Part.Decimal), s.dedRateText(d)), true
 	}
+	if len(d.Fines) > 0 {
+		fs := make([]string, len(d.Fines))
+		for i, f := range d.Fines {
+			label := f.Label
+			if label == "" {
+				label = s.baseTitle(f.Count.Name)
+			}
+			fs[i] = fmt.Sprintf(msg.ShowDedFine, label, f.Each)
+		}
+		text := fmt.Sprintf(msg.ShowDedFines, strings.Join(fs, msg.ShowListSep))
+		if d.WarnsOutside() {
+			text += msg.ShowDedOutside
+		}
+		return text, true
+	}
 	return "", false
 }
 
@@ -42,9 +57,12 @@ func (s *planShow) reasonText(d plan.Deduction) string {
 	return b.String()
 }
 
-// reasonBases are the bases a deduction's reason shows.
-func reasonBases(d plan.Deduction) []string {
+// dedBases are the bases a deduction's reason shows and its fines count.
+func dedBases(d plan.Deduction) []string {
 	var out []string
+	for _, f := range d.Fines {
+		out = append(out, f.Count.Name)
+	}
 	for _, p := range d.ReasonParts() {
 		if p.Base != "" {
 			out = append(out, p.Base)

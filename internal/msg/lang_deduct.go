@@ -28,3 +28,14 @@ const (
 	ShowDedRoundOnce   = "按比例的扣款先把比例相加，本项 × 比例之和只取整一次；各原因按各自比例分摊（各自取整），最后一项取余数"
 	CalcReasonsJoin    = " + "
 )
+
+// Fines: the check of outside, the warning for fines a line cannot take (with the scheme's name; the
+// default plan's scheme is beauty, so the text is CalcFinesOver's), and plan show's reading.
+const (
+	PlanDedOutside    = "scheme %s: outside is %q; it is warn, on a deduction with fines"
+	CalcLangFinesOver = "%s (%s): fines of %s are more than the %s line of %s; %s is not taken"
+	CalcFinesFormula  = "min(Σ fines, what is left of the line)"
+	ShowDedFines      = "罚款 %s，合计为一笔"
+	ShowDedFine       = "%s 每次 %s 元"
+	ShowDedOutside    = "；没有本项的人（含试用期）有罚款时也警告"
+)
