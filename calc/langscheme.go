@@ -33,6 +33,7 @@ func (l *lang) scheme(s *plan.Scheme) {
 	if s.Pool.Name == "" {
 		for _, id := range people {
 			amounts[id], _, details[id] = l.amount(s, plan.ScopeEmployee, id)
+			details[id] = l.detail(s, id, details[id])
 		}
 	} else {
 		l.pool(s, people, amounts, details)

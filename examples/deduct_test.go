@@ -1,6 +1,7 @@
 package examples
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -244,4 +245,37 @@ func computeInline(t *testing.T, planText string, more map[string]string) *calc.
 		t.Fatalf("read: %v %v", err, rep.Issues)
 	}
 	return calc.Compute(d, p.Plan)
+}
+
+// TestSchemeDetail: detail says what the payslip shows for a line whose amount is an expression: the base,
+// the rate and the achievement (after the base's max), per person.
+func TestSchemeDetail(t *testing.T) {
+	text := planHead + `  - {name: ach, label: 产值完成率, per: employee, achievement: {actual: output, metric: output, decimals: 4}, max: 1}
+  - {name: rate_b, label: 提成比例, per: employee, expr: "ach >= 1 ? 0.02 : 0.01"}
+metrics:
+  - {name: output, aliases: [产值], scope: employee}
+schemes:
+  - name: s
+    label: 提成
+    roles: [advisor]
+    amount: output * rate_b
+    detail: {base: output, rate: rate_b, achievements: [ach]}
+`
+	r := computeInline(t, text, map[string]string{"目标.csv": "指标,范围,目标值\n产值,A1,3200\n产值,A2,1000\n产值,A3,1000\n"})
+	var got []string
+	for _, e := range r.Employees {
+		for _, l := range e.Lines {
+			d := l.Detail
+			s := fmt.Sprintf("%s %s %s=%s rate=%s/%t", e.ID, l.Gross.StringFixed(2), d.BaseTitle, d.Base, d.Rate, d.HasRate)
+			for _, a := range d.Achievements {
+				s += fmt.Sprintf(" %s/%s %s/%s=%s", a.Metric, a.Scope, a.Actual, a.Target, a.Rate)
+			}
+			got = append(got, s)
+		}
+	}
+	// A1 4000 / 3200 = 1.25, capped at 1: rate 0.02; A2 500 / 1000 = 0.5: rate 0.01.
+	want := "A1 80.00 output=4000 rate=0.02/true output/A1 4000/3200=1\nA2 5.00 output=500 rate=0.01/true output/A2 500/1000=0.5"
+	if g := strings.Join(got, "\n"); g != want {
+		t.Errorf("details\n%s\nwant\n%s", g, want)
+	}
 }

@@ -140,7 +140,7 @@ type Scheme struct {
 	Negate     bool        `yaml:"negate"`
 	Deductions []Deduction `yaml:"deductions"`
 
-	SchemeDeductions `yaml:",inline"`
+	SchemeMore `yaml:",inline"`
 }
 
 // Rate is a scheme's rate: a constant (Value), a tier table (Tiers), or a rate per unit by a column's value

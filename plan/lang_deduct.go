@@ -204,9 +204,19 @@ const (
 	DedRoundOnce = "once"
 )
 
-// SchemeDeductions are a scheme's keys about its deductions as a whole (inlined in Scheme).
-type SchemeDeductions struct {
-	DeductionsRounding Ref `yaml:"deductions_rounding,omitempty"`
+// SchemeMore are a scheme's keys about its deductions as a whole and about what its payslip block shows
+// (inlined in Scheme).
+type SchemeMore struct {
+	DeductionsRounding Ref     `yaml:"deductions_rounding,omitempty"`
+	Detail             *Detail `yaml:"detail,omitempty"`
+}
+
+// Detail is what the payslip shows for a line paid per person, instead of what its amount gives: the
+// value of the base Base, the base Rate's value as the rate, the achievement records of Achievements.
+type Detail struct {
+	Base         Ref   `yaml:"base,omitempty"`
+	Rate         Ref   `yaml:"rate,omitempty"`
+	Achievements []Ref `yaml:"achievements,omitempty"`
 }
 
 // RoundedOnce reports whether the scheme's rate deductions are rounded once, on the sum of their rates.
@@ -215,9 +225,27 @@ func (s *Scheme) RoundedOnce() bool { return s.DeductionsRounding.Name == DedRou
 // IsRateDeduction reports whether a deduction is a part of the line by a rate: rates, or when with rate.
 func (d *Deduction) IsRateDeduction() bool { return len(d.Rates) > 0 || d.When != nil }
 
-// schemeDeductions checks the scheme's keys about its deductions as a whole.
-func (lc *langChecker) schemeDeductions(s *Scheme) {
+// schemeMore checks the scheme's keys about its deductions as a whole and its detail.
+func (lc *langChecker) schemeMore(s *Scheme) {
 	if r := s.DeductionsRounding; r.Name != "" && r.Name != DedRoundEach && r.Name != DedRoundOnce {
 		lc.add(r.Line, msg.PlanDedRounding, s.Name.Name, r.Name)
+	}
+	dt := s.Detail
+	if dt == nil {
+		return
+	}
+	if s.Pool.Name != "" {
+		lc.add(s.Name.Line, msg.PlanDetailPool, s.Name.Name)
+		return
+	}
+	for _, r := range []Ref{dt.Base, dt.Rate} {
+		if r.Name != "" {
+			lc.baseRef(r)
+		}
+	}
+	for _, r := range dt.Achievements {
+		if b := lc.baseRef(r); b != nil && b.Achievement == nil {
+			lc.add(r.Line, msg.PlanDetailNotAch, s.Name.Name, r.Name)
+		}
 	}
 }

@@ -96,3 +96,33 @@ func TestDeductionReasonParts(t *testing.T) {
 		t.Fatalf("parts\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestDetailErrors checks the errors of a scheme's detail, exactly.
+func TestDetailErrors(t *testing.T) {
+	head := `version: 2
+roles: [{name: a, aliases: [甲]}]
+bases:
+  - {name: x, from: repair_orders, sum: paid_amount, by: advisor_id}
+  - {name: t, from: repair_orders, sum: paid_amount}
+schemes:
+  - name: s
+    label: S
+    roles: [a]
+`
+	cases := []struct{ name, scheme, want string }{
+		{"detail of a pool", "    pool: store\n    base: t\n    rate: 0.1\n    split: {}\n    detail: {base: t}",
+			"d.yaml line 7: scheme s: detail belongs to a scheme paid per person (a pool's line shows the pool)"},
+		{"unknown base", "    base: x\n    rate: 0.1\n    detail: {base: xx}",
+			`d.yaml line 12: unknown base "xx"`},
+		{"achievement that is not one", "    base: x\n    rate: 0.1\n    detail: {rate: x, achievements: [t]}",
+			"d.yaml line 12: scheme s: detail.achievements names t, which is not an achievement base"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse("d.yaml", []byte(head+c.scheme+"\n"))
+			if err == nil || !strings.Contains(err.Error()+"\n", c.want+"\n") {
+				t.Fatalf("err =\n%v\nwant\n%v", err, c.want)
+			}
+		})
+	}
+}

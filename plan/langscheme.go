@@ -90,7 +90,7 @@ func (lc *langChecker) scheme(s *Scheme) {
 		d := &s.Deductions[i]
 		lc.deduction(s, d)
 	}
-	lc.schemeDeductions(s)
+	lc.schemeMore(s)
 }
 
 // amount checks that the scheme has exactly one amount, and its rate.

@@ -73,6 +73,7 @@ func schemeBases(sc *plan.Scheme) []string {
 		}
 		out = append(out, dedBases(d)...)
 	}
+	out = append(out, detailBases(sc)...)
 	return out
 }
 

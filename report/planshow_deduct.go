@@ -76,4 +76,30 @@ func (s *planShow) schemeDeductions(sc *plan.Scheme) {
 	if sc.RoundedOnce() {
 		s.detail(msg.ShowKeyDedRounding, msg.ShowDedRoundOnce)
 	}
+	if dt := sc.Detail; dt != nil {
+		var parts []string
+		if dt.Base.Name != "" {
+			parts = append(parts, fmt.Sprintf(msg.ShowDetailBase, s.baseTitle(dt.Base.Name)))
+		}
+		if dt.Rate.Name != "" {
+			parts = append(parts, fmt.Sprintf(msg.ShowDetailRate, s.baseTitle(dt.Rate.Name)))
+		}
+		for _, a := range dt.Achievements {
+			parts = append(parts, fmt.Sprintf(msg.ShowDetailAch, s.baseTitle(a.Name)))
+		}
+		s.detail(msg.ShowKeyDetail, strings.Join(parts, msg.ShowListSep))
+	}
+}
+
+// detailBases are the bases a scheme's detail shows.
+func detailBases(sc *plan.Scheme) []string {
+	dt := sc.Detail
+	if dt == nil {
+		return nil
+	}
+	out := []string{dt.Base.Name, dt.Rate.Name}
+	for _, a := range dt.Achievements {
+		out = append(out, a.Name)
+	}
+	return out
 }

@@ -39,3 +39,13 @@ const (
 	ShowDedFine       = "%s 每次 %s 元"
 	ShowDedOutside    = "；没有本项的人（含试用期）有罚款时也警告"
 )
+
+// A scheme's detail: its checks and plan show's reading.
+const (
+	PlanDetailPool   = "scheme %s: detail belongs to a scheme paid per person (a pool's line shows the pool)"
+	PlanDetailNotAch = "scheme %s: detail.achievements names %s, which is not an achievement base"
+	ShowKeyDetail    = "工资条显示"
+	ShowDetailBase   = "基数 %s"
+	ShowDetailRate   = "比例 %s"
+	ShowDetailAch    = "完成率 %s"
+)
