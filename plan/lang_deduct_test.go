@@ -126,3 +126,18 @@ schemes:
 		})
 	}
 }
+
+// dedSeed uses every deduction key of the plan language, for FuzzParse.
+const dedSeed = dedHead + `      - {reason: "投诉 {n} 次 扣 {rate}", count: n, rates: [{count: 1, rate: 0.05}]}
+      - {reason: "{x} {rate}", when: n > 1, rate: x / 1000}
+      - {reason: "考核 {n}", part: 0.6, rate: n / 100}
+      - {reason: "罚 {items}", fines: [{count: n, each: 20, label: 次}], outside: warn}
+    deductions_rounding: once
+    detail: {base: x, rate: n}
+`
+
+func TestDeductionSeedLoads(t *testing.T) {
+	if _, err := Parse("d.yaml", []byte(dedSeed)); err != nil {
+		t.Fatal(err)
+	}
+}
