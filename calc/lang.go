@@ -41,6 +41,7 @@ type lang struct {
 	// achieved are the achievement rates computed, by base and key, until the base's bounds give the rate.
 	achieved map[string]Achievement
 	dec      int32
+	deduct   dedState
 }
 
 func computeLanguage(e *engine) *Result {

@@ -33,6 +33,7 @@ func (l *lang) scheme(s *plan.Scheme) {
 	if s.Pool.Name == "" {
 		for _, id := range people {
 			amounts[id], _, details[id] = l.amount(s, plan.ScopeEmployee, id)
+			details[id] = l.detail(s, id, details[id])
 		}
 	} else {
 		l.pool(s, people, amounts, details)
@@ -40,6 +41,7 @@ func (l *lang) scheme(s *plan.Scheme) {
 	for _, id := range people {
 		l.person(s, id, amounts[id], details[id])
 	}
+	l.finesAfter(s, people)
 }
 
 // amount computes a scheme's amount for a key of scope sc (an employee, a team, the store), through its
@@ -338,18 +340,30 @@ func (l *lang) deductions(s *plan.Scheme, id string, line *Line) {
 	if left.IsNegative() {
 		left = zero
 	}
+	once := false
 	for _, d := range s.Deductions {
+		if len(d.Fines) > 0 {
+			left = l.finesDeduction(s, d, id, line, left)
+			continue
+		}
+		if s.RoundedOnce() && d.IsRateDeduction() {
+			if !once {
+				left, once = l.deductionsOnce(s, id, line, gross, left), true
+			}
+			continue
+		}
 		amt, f := l.deduction(d, id, gross)
 		amt = amt.Round(l.dec)
 		if !amt.IsPositive() {
 			continue
 		}
+		reason := l.reason(d, id)
 		taken := amt
 		if taken.GreaterThan(left) {
 			taken = left
 			if gross.IsPositive() {
 				// Down to zero is the rule; said when a line that had an amount loses all of it.
-				l.warn(fmt.Sprintf(msg.CalcDeductionOver, id, l.emps[id].Name, d.Reason, money(amt), s.Label.Name, money(left), money(amt.Sub(left))))
+				l.warn(fmt.Sprintf(msg.CalcDeductionOver, id, l.emps[id].Name, reason, money(amt), s.Label.Name, money(left), money(amt.Sub(left))))
 			}
 		}
 		left = left.Sub(taken)
@@ -357,17 +371,20 @@ func (l *lang) deductions(s *plan.Scheme, id string, line *Line) {
 		if d.Count.Name != "" {
 			src = l.sources(d.Count.Name, plan.ScopeEmployee, id)
 		}
-		l.step(Step{Rule: "scheme." + s.Name.Name + ".deduction", Employee: id, Inputs: []KV{{"reason", d.Reason}, {"gross", money(gross)}},
+		l.step(Step{Rule: "scheme." + s.Name.Name + ".deduction", Employee: id, Inputs: []KV{{"reason", reason}, {"gross", money(gross)}},
 			Formula: f, Result: money(taken), Sources: src})
 		if taken.IsPositive() {
 			line.Deduction = line.Deduction.Add(taken)
-			line.Deductions = append(line.Deductions, Deduction{Reason: d.Reason, Amount: taken})
+			line.Deductions = append(line.Deductions, Deduction{Reason: reason, Amount: taken})
 		}
 	}
 }
 
 // deduction is one deduction's amount (exact) for an employee, with its formula.
 func (l *lang) deduction(d plan.Deduction, id string, gross decimal.Decimal) (decimal.Decimal, string) {
+	if amt, f, ok := l.deductionMore(d, id, gross); ok {
+		return amt, f
+	}
 	switch {
 	case d.Each != nil:
 		n := l.value(d.Count.Name, plan.ScopeEmployee, id)
@@ -383,7 +400,8 @@ func (l *lang) deduction(d plan.Deduction, id string, gross decimal.Decimal) (de
 		return gross.Mul(rate), fmt.Sprintf("%s × %s (%s = %s)", money(gross), rate, d.Count.Name, n)
 	}
 	if l.holds(d.When, plan.ScopeEmployee, id, "deduction") {
-		return gross.Mul(d.Rate.Decimal), fmt.Sprintf("%s holds: %s × %s", d.When.Src, money(gross), d.Rate)
+		rate := l.dedRate(d, id)
+		return gross.Mul(rate), fmt.Sprintf("%s holds: %s × %s", d.When.Src, money(gross), rate)
 	}
 	return zero, ""
 }

@@ -1,15 +1,7 @@
 package examples
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
-
-	"payout/calc"
-	"payout/importers"
-	"payout/model"
-	"payout/plan"
 )
 
 // The constructs of the plan language that the example stores do not use, each on a small month written
@@ -127,49 +119,8 @@ func TestConstructs(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			files := map[string]string{"员工名册.csv": roster, "维修工单.csv": orders}
-			for k, v := range c.files {
-				files[k] = v
-			}
-			for name, text := range files {
-				if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			p, err := plan.Parse("case.yaml", []byte(planHead+"schemes:"+c.schemes+"\n"))
-			if err != nil {
-				t.Fatalf("plan: %v", err)
-			}
-			d, rep, err := importers.Read(importers.Options{Dir: dir, Month: model.Month{Year: 2026, Month: 10}, Plan: p.Plan})
-			if err != nil || rep.HasErrors() {
-				t.Fatalf("read: %v %v", err, rep.Issues)
-			}
-			r := calc.Compute(d, p.Plan)
-			for _, e := range r.Employees {
-				var got []string
-				for _, l := range e.Lines {
-					if !l.Net.IsZero() {
-						got = append(got, l.Label+"="+l.Net.StringFixed(2))
-					}
-				}
-				if g, w := strings.Join(got, " "), c.lines[e.ID]; g != w {
-					t.Errorf("%s: %q, want %q", e.ID, g, w)
-				}
-			}
-			var ws []string
-			for _, w := range r.Warnings {
-				ws = append(ws, w.Message)
-			}
-			all := strings.Join(ws, "\n")
-			for _, w := range c.warn {
-				if !strings.Contains(all, w) {
-					t.Errorf("warnings:\n%s\nwant one containing %q", all, w)
-				}
-			}
-			if len(c.warn) == 0 && len(ws) > 0 {
-				t.Errorf("unexpected warnings:\n%s", all)
-			}
+			r := computeInline(t, planHead+"schemes:"+c.schemes+"\n", storeFiles(c.files))
+			checkLines(t, r, c.lines, c.warn)
 		})
 	}
 }

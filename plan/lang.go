@@ -139,6 +139,8 @@ type Scheme struct {
 	Gates      []Gate      `yaml:"gates"`
 	Negate     bool        `yaml:"negate"`
 	Deductions []Deduction `yaml:"deductions"`
+
+	SchemeMore `yaml:",inline"`
 }
 
 // Rate is a scheme's rate: a constant (Value), a tier table (Tiers), or a rate per unit by a column's value
@@ -223,7 +225,9 @@ type Deduction struct {
 	Each   *Dec        `yaml:"each"`
 	Rates  []CountRate `yaml:"rates"`
 	When   *Expr       `yaml:"when"`
-	Rate   *Dec        `yaml:"rate"`
+	Rate   *DedRate    `yaml:"rate"`
+
+	DeductionMore `yaml:",inline"`
 }
 
 // CountRate applies Rate from Count units on.

@@ -86,9 +86,11 @@ func (lc *langChecker) scheme(s *Scheme) {
 		}
 		lc.compile(g.When, lc.p.BaseVars(), formula.Bool, "scheme "+name+" gate")
 	}
-	for _, d := range s.Deductions {
+	for i := range s.Deductions {
+		d := &s.Deductions[i]
 		lc.deduction(s, d)
 	}
+	lc.schemeMore(s)
 }
 
 // amount checks that the scheme has exactly one amount, and its rate.
@@ -301,21 +303,9 @@ func (lc *langChecker) split(s *Scheme, roles map[string]bool) {
 	lc.apprenticeSplit(s)
 }
 
-func (lc *langChecker) deduction(s *Scheme, d Deduction) {
+func (lc *langChecker) deduction(s *Scheme, d *Deduction) {
 	c, name := lc.checker, s.Name.Name
-	kinds := 0
-	if d.Each != nil {
-		kinds++
-	}
-	if len(d.Rates) > 0 {
-		kinds++
-	}
-	if d.Rate != nil || d.When != nil {
-		kinds++
-	}
-	needCount := d.Each != nil || len(d.Rates) > 0
-	if kinds != 1 || needCount != (d.Count.Name != "") || (d.Rate != nil) != (d.When != nil) {
-		c.add(s.Name.Line, msg.PlanDeductionKinds, name)
+	if !lc.deductionKinds(s, d) {
 		return
 	}
 	if d.Count.Name != "" {
@@ -333,6 +323,7 @@ func (lc *langChecker) deduction(s *Scheme, d Deduction) {
 	}
 	if d.When != nil {
 		lc.compile(d.When, lc.p.BaseVars(), formula.Bool, "scheme "+name+" deduction")
-		c.fraction(*d.Rate, "deductions.rate", d.When.Line)
 	}
+	lc.deductionRate(s, d)
+	lc.deductionReason(s, d)
 }

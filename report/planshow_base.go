@@ -68,7 +68,12 @@ func schemeBases(sc *plan.Scheme) []string {
 	for _, d := range sc.Deductions {
 		out = append(out, d.Count.Name)
 		uses(d.When)
+		if d.Rate != nil {
+			uses(d.Rate.Expr)
+		}
+		out = append(out, dedBases(d)...)
 	}
+	out = append(out, detailBases(sc)...)
 	return out
 }
 

@@ -41,6 +41,7 @@ func (s *planShow) scheme(n int, sc *plan.Scheme) {
 		key, text := s.deduction(d)
 		s.detail(key, text)
 	}
+	s.schemeDeductions(sc)
 	s.where(sc)
 }
 
@@ -284,8 +285,9 @@ func (s *planShow) gate(g plan.Gate) string {
 // deduction reads one deduction; the key names its reason when the text does not.
 func (s *planShow) deduction(d plan.Deduction) (string, string) {
 	count := s.baseTitle(d.Count.Name)
-	var text string
+	text, more := s.deductionMore(d)
 	switch {
+	case more:
 	case d.Each != nil:
 		text = fmt.Sprintf(msg.ShowDedEach, count, d.Each)
 	case len(d.Rates) > 0:
@@ -295,11 +297,11 @@ func (s *planShow) deduction(d plan.Deduction) (string, string) {
 		}
 		text = fmt.Sprintf(msg.ShowDedRates, count, strings.Join(rs, msg.ShowListSep))
 	default:
-		text = fmt.Sprintf(msg.ShowDedWhen, exprText(s.p, nil, d.When), pct(d.Rate.Decimal))
+		text = fmt.Sprintf(msg.ShowDedWhen, exprText(s.p, nil, d.When), s.dedRateText(d))
 	}
 	text += msg.ShowDedFloor
 	if d.Reason == "" || (d.Count.Name != "" && d.Reason == count) {
 		return msg.ShowKeyDeduction, text
 	}
-	return fmt.Sprintf(msg.ShowKeyDeductionR, d.Reason), text
+	return fmt.Sprintf(msg.ShowKeyDeductionR, s.reasonText(d)), text
 }

@@ -47,7 +47,7 @@ const (
 	PlanSplitOutside   = "scheme %s: role %s in the split is not one of the scheme's roles"
 	PlanSplitNoMembers = "scheme %s: the split's coefficients are all 0, so nobody can be paid"
 	PlanRoleNotPaid    = "scheme %s: role %s of the quota is not one of the scheme's roles"
-	PlanDeductionKinds = "scheme %s: a deduction is exactly one of each (with count), rates (with count), rate (with when)"
+	PlanDeductionKinds = "scheme %s: a deduction is exactly one of each (with count), rates (with count), rate (with when), part (with rate), fines"
 	PlanQuotaNoBase    = "scheme %s: a quota needs a base to count (on: …, or the scheme's base)"
 	PlanPoolUses       = "scheme %s is a pool per %s, so its amount cannot use %s, which is per employee (use it in then:, gates or deductions)"
 	PlanColumnNotNum   = "%s: column %s is not a number column"
