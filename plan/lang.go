@@ -57,9 +57,10 @@ type Base struct {
 
 	// Total is an employee base summed over the roster's employees of Roles (all when empty) into each
 	// team or the store; probation employees count unless Probation is "excluded".
-	Total     Ref   `yaml:"total"`
-	Roles     []Ref `yaml:"roles"`
-	Probation Ref   `yaml:"probation"`
+	Total     Ref      `yaml:"total"`
+	Roles     RoleList `yaml:"roles"` // `all` (AllRoles): every role of the plan
+	Probation Ref      `yaml:"probation"`
+	AllRoles  bool     `yaml:"-"` // Roles was written `all` (lang_pools.go)
 
 	// Expr is arithmetic over other bases.
 	Expr *Expr `yaml:"expr"`
@@ -110,10 +111,11 @@ const (
 // The order of the steps is fixed (docs/plan.md, 计算顺序): amount → factors → round → min/max → [pool: net of
 // base salaries → split] → then → quota → gates → negate → deductions.
 type Scheme struct {
-	Name      Ref   `yaml:"name"`
-	Label     Ref   `yaml:"label"` // the payslip line's name
-	Roles     []Ref `yaml:"roles"`
-	Probation Ref   `yaml:"probation"`
+	Name      Ref      `yaml:"name"`
+	Label     Ref      `yaml:"label"` // the payslip line's name
+	Roles     RoleList `yaml:"roles"` // `all` (AllRoles): every role of the plan
+	Probation Ref      `yaml:"probation"`
+	AllRoles  bool     `yaml:"-"` // Roles was written `all` (lang_pools.go)
 	// Pool: empty, the amount is computed for each person; team or store, it is computed once for each
 	// team (or the store) and split among the members by Split.
 	Pool Ref `yaml:"pool"`

@@ -36,6 +36,7 @@ type langChecker struct {
 func (p *Plan) checkLanguage(c *checker) {
 	lc := &langChecker{checker: c, p: p, bases: map[string]*Base{}, tables: map[string]*Table{}}
 	lc.roles = c.names("role", p.Roles)
+	lc.allRoles()
 	for _, r := range p.Roles {
 		if len(r.Aliases) == 0 {
 			c.add(r.Name.Line, msg.PlanNoAlias, r.Name.Name)

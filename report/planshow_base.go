@@ -157,7 +157,7 @@ func (s *planShow) total(b *plan.Base) string {
 		scope = msg.ShowTotalTeam
 	}
 	who := msg.ShowAllStaff
-	if len(b.Roles) > 0 {
+	if len(b.Roles) > 0 && !b.AllRoles {
 		who = s.roleLabels(b.Roles)
 	}
 	prob := msg.ShowIncludeProb

@@ -17,7 +17,7 @@ func (s *planShow) scheme(n int, sc *plan.Scheme) {
 	if sc.Probationers() {
 		prob = msg.ShowProbationPaid
 	}
-	s.detail(msg.ShowKeyPays, s.roleLabels(sc.Roles)+prob)
+	s.detail(msg.ShowKeyPays, s.schemeRoles(sc)+prob)
 	s.detail(msg.ShowKeyAmount, s.amount(sc))
 	s.detail(msg.ShowKeyFactors, s.factors(sc.Factors))
 	if sc.Fixed == nil || len(sc.Factors) > 0 || sc.Round != nil { // a fixed amount needs no rounding

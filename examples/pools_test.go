@@ -1,0 +1,93 @@
+package examples
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"payout/calc"
+	"payout/importers"
+	"payout/model"
+	"payout/plan"
+)
+
+// The pool constructs of the plan language (roles: all, lines, pool scopes and aliases, adjustable
+// coefficients, figure: false), each on the inline month of constructs_test.go.
+
+// poolCase is one case: the plan's text after planHead's roles and bases (extra bases, metrics, schemes…),
+// extra files, each employee's lines by label (net, in line order), the warnings and the figures' names.
+type poolCase struct {
+	name  string
+	plan  string            // appended to planHead
+	files map[string]string // more CSV files
+	lines map[string]string // employee → "label=net …" (lines of 0.00 left out)
+	warn  []string          // substrings of warnings
+	check func(t *testing.T, r *calc.Result)
+}
+
+func TestPoolConstructs(t *testing.T) {
+	cases := []poolCase{
+		{name: "roles: all pays every role, probation excluded",
+			plan: `schemes:
+  - name: s
+    label: 人人奖
+    roles: all
+    fixed: 10
+`,
+			// A1, A2 (advisors) and S1 (supervisor); A3 on probation.
+			lines: map[string]string{"A1": "人人奖=10.00", "A2": "人人奖=10.00", "S1": "人人奖=10.00"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { runPoolCase(t, c) })
+	}
+}
+
+func runPoolCase(t *testing.T, c poolCase) {
+	dir := t.TempDir()
+	files := map[string]string{"员工名册.csv": roster, "维修工单.csv": orders}
+	for k, v := range c.files {
+		files[k] = v
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := plan.Parse("case.yaml", []byte(planHead+c.plan))
+	if err != nil {
+		t.Fatalf("plan: %v", err)
+	}
+	d, rep, err := importers.Read(importers.Options{Dir: dir, Month: model.Month{Year: 2026, Month: 10}, Plan: p.Plan})
+	if err != nil || rep.HasErrors() {
+		t.Fatalf("read: %v %v", err, rep.Issues)
+	}
+	r := calc.Compute(d, p.Plan)
+	for _, e := range r.Employees {
+		var got []string
+		for _, l := range e.Lines {
+			if !l.Net.IsZero() {
+				got = append(got, l.Label+"="+l.Net.StringFixed(2))
+			}
+		}
+		if g, w := strings.Join(got, " "), c.lines[e.ID]; g != w {
+			t.Errorf("%s: %q, want %q", e.ID, g, w)
+		}
+	}
+	var ws []string
+	for _, w := range r.Warnings {
+		ws = append(ws, w.Message)
+	}
+	all := strings.Join(ws, "\n")
+	for _, w := range c.warn {
+		if !strings.Contains(all, w) {
+			t.Errorf("warnings:\n%s\nwant one containing %q", all, w)
+		}
+	}
+	if len(c.warn) == 0 && len(ws) > 0 {
+		t.Errorf("unexpected warnings:\n%s", all)
+	}
+	if c.check != nil {
+		c.check(t, r)
+	}
+}

@@ -1,0 +1,12 @@
+package msg
+
+// Messages of the plan language's pool constructs (roles: all, lines, pool scopes and aliases, adjustable
+// coefficients, figure: false).
+const (
+	PlanRolesAll = "expected a list of roles, or all (every role)"
+)
+
+// plan show's texts of the pool constructs.
+const (
+	ShowAllRoles = "所有岗位"
+)
