@@ -37,6 +37,30 @@ func TestPoolConstructs(t *testing.T) {
 `,
 			// A1, A2 (advisors) and S1 (supervisor); A3 on probation.
 			lines: map[string]string{"A1": "人人奖=10.00", "A2": "人人奖=10.00", "S1": "人人奖=10.00"}},
+		{name: "lines order the payslip apart from the schemes; pools stay in scheme order",
+			plan: `lines: [second, adjustment, first]
+schemes:
+  - {name: first, label: 一池, roles: [advisor], pool: store, fixed: 10, split: {}}
+  - {name: second, label: 二池, roles: [advisor], pool: store, fixed: 30, split: {}}
+`,
+			// A1 and A2 share each pool: 5 and 15.
+			lines: map[string]string{"A1": "二池=15.00 一池=5.00", "A2": "二池=15.00 一池=5.00"},
+			check: func(t *testing.T, r *calc.Result) {
+				var got []string
+				for _, p := range r.Pools {
+					got = append(got, p.Name)
+				}
+				if g := strings.Join(got, " "); g != "first second" {
+					t.Errorf("pools %q, want first second", g)
+				}
+				var ls []string
+				for _, l := range r.Employees[0].Lines {
+					ls = append(ls, l.Scheme)
+				}
+				if g := strings.Join(ls, " "); g != "second first" {
+					t.Errorf("lines of %s: %q", r.Employees[0].ID, g)
+				}
+			}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { runPoolCase(t, c) })

@@ -313,10 +313,10 @@ func (p *Plan) Scheme(name string) *Scheme {
 	return nil
 }
 
-// LineOrder is the order of the lines on a payslip and in the result: the plan's lines (version 1), or its
-// schemes followed by the adjustments line (version 2).
+// LineOrder is the order of the lines on a payslip and in the result: the plan's lines (version 1, or
+// version 2 when it has them), else its schemes followed by the adjustments line (version 2).
 func (p *Plan) LineOrder() []string {
-	if !p.IsLanguage() {
+	if !p.IsLanguage() || len(p.Lines) > 0 {
 		return Refs(p.Lines)
 	}
 	out := make([]string, 0, len(p.Schemes)+1)

@@ -62,3 +62,31 @@ func (lc *langChecker) allRoles() {
 		expand(&b.Roles, &b.AllRoles)
 	}
 }
+
+// lines checks a version-2 plan's `lines` (the payslip order, apart from the order the schemes are
+// computed in): every scheme and the adjustments line exactly once.
+func (lc *langChecker) lines() {
+	if len(lc.p.Lines) == 0 {
+		return
+	}
+	want := map[string]bool{LineAdjustment: true}
+	for _, s := range lc.p.Schemes {
+		want[s.Name.Name] = true
+	}
+	got := map[string]bool{}
+	for _, l := range lc.p.Lines {
+		lc.known(l, "line", want)
+		if got[l.Name] {
+			lc.add(l.Line, msg.PlanDuplicate, "line", l.Name)
+		}
+		got[l.Name] = true
+	}
+	for _, s := range lc.p.Schemes {
+		if !got[s.Name.Name] {
+			lc.add(lc.p.Lines[0].Line, msg.PlanLineMissing, s.Name.Name)
+		}
+	}
+	if !got[LineAdjustment] {
+		lc.add(lc.p.Lines[0].Line, msg.PlanLineMissing, LineAdjustment)
+	}
+}

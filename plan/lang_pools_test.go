@@ -42,6 +42,10 @@ func TestPoolsErrors(t *testing.T) {
 		{"roles all and a split missing a role's coefficient", "roles: all, base: x, rate: 0.01}",
 			"roles: all, pool: store, base: t, rate: 0.01, split: {coefficients: [{role: a, coefficient: 1}]}}",
 			"p.yaml line 7: scheme s: role b has no coefficient in the split"},
+		{"lines without a scheme", "schemes:", "lines: [adjustment]\nschemes:",
+			"p.yaml line 6: lines: \"s\" is missing"},
+		{"lines with an unknown line and a repeat", "schemes:", "lines: [s, t, s]\nschemes:",
+			"p.yaml line 6: unknown line \"t\"\np.yaml line 6: line \"s\" is defined twice\np.yaml line 6: lines: \"adjustment\" is missing"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -53,5 +57,24 @@ func TestPoolsErrors(t *testing.T) {
 				t.Fatalf("err =\n%v\nwant\n%s", err, c.want)
 			}
 		})
+	}
+}
+
+func TestLinesOrder(t *testing.T) {
+	text := strings.Replace(poolsPlan, "schemes:", "lines: [adjustment, s2, s]\nschemes:", 1) +
+		"  - {name: s2, label: S2, roles: [a], fixed: 1}\n"
+	l, err := Parse("p.yaml", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(l.LineOrder(), ","); got != "adjustment,s2,s" {
+		t.Errorf("LineOrder = %s", got)
+	}
+	l, err = Parse("p.yaml", []byte(poolsPlan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(l.LineOrder(), ","); got != "s,adjustment" {
+		t.Errorf("LineOrder without lines = %s", got)
 	}
 }

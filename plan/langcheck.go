@@ -92,6 +92,7 @@ func (p *Plan) checkLanguage(c *checker) {
 		}
 		lc.scheme(s)
 	}
+	lc.lines()
 	c.checkPlausiblePay(p.PlausiblePay)
 }
 

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strings"
+
 	"payout/internal/msg"
 	"payout/plan"
 )
@@ -14,4 +16,16 @@ func (s *planShow) schemeRoles(sc *plan.Scheme) string {
 		return msg.ShowAllRoles
 	}
 	return s.roleLabels(sc.Roles)
+}
+
+// lineOrder is the payslip's order of the lines when the plan's lines give one apart from the schemes'.
+func (s *planShow) lineOrder() {
+	if len(s.p.Lines) == 0 {
+		return
+	}
+	ls := make([]string, len(s.p.Lines))
+	for i, l := range s.p.Lines {
+		ls[i] = s.p.LineLabel(l.Name)
+	}
+	s.line(msg.ShowLineOrder, strings.Join(ls, msg.ShowListSep))
 }

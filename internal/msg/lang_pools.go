@@ -8,5 +8,6 @@ const (
 
 // plan show's texts of the pool constructs.
 const (
-	ShowAllRoles = "所有岗位"
+	ShowAllRoles  = "所有岗位"
+	ShowLineOrder = "工资条上各项的顺序（与上面的计算顺序不同）：%s"
 )
