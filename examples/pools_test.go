@@ -61,6 +61,29 @@ schemes:
 					t.Errorf("lines of %s: %q", r.Employees[0].ID, g)
 				}
 			}},
+		{name: "a target's 范围 names a store pool by an alias; the achievement names the scheme",
+			plan: `  - {name: ach, achievement: {actual: store_output, metric: out, scope: team_pool, decimals: 4}}
+metrics:
+  - {name: out, aliases: [产值], scope: pool}
+schemes:
+  - name: team_pool
+    label: 顾问池
+    aliases: [顾问组, 接待组]
+    roles: [advisor]
+    pool: store
+    base: store_output
+    rate: 0.01
+    factors: [{value: ach}]
+    split: {}
+`,
+			files: map[string]string{"目标.csv": "指标,范围,目标值\n产值,顧問組,4000\n"},
+			// store_output 5200 (A3's 700 counts) / 4000 = 1.3; 5200 × 0.01 × 1.3 = 67.60 between A1 and A2.
+			lines: map[string]string{"A1": "顾问池=33.80", "A2": "顾问池=33.80"},
+			check: func(t *testing.T, r *calc.Result) {
+				if len(r.Pools) != 1 || r.Pools[0].Name != "team_pool" || r.Pools[0].Amount.StringFixed(2) != "67.60" {
+					t.Errorf("pools %+v", r.Pools)
+				}
+			}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { runPoolCase(t, c) })

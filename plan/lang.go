@@ -112,8 +112,9 @@ const (
 // base salaries → split] → then → quota → gates → negate → deductions.
 type Scheme struct {
 	Name      Ref      `yaml:"name"`
-	Label     Ref      `yaml:"label"` // the payslip line's name
-	Roles     RoleList `yaml:"roles"` // `all` (AllRoles): every role of the plan
+	Label     Ref      `yaml:"label"`   // the payslip line's name
+	Aliases   []Ref    `yaml:"aliases"` // a store pool's other names in 目标.范围 and 调整.奖金池 (lang_pools.go)
+	Roles     RoleList `yaml:"roles"`   // `all` (AllRoles): every role of the plan
 	Probation Ref      `yaml:"probation"`
 	AllRoles  bool     `yaml:"-"` // Roles was written `all` (lang_pools.go)
 	// Pool: empty, the amount is computed for each person; team or store, it is computed once for each

@@ -90,3 +90,82 @@ func (lc *langChecker) lines() {
 		lc.add(lc.p.Lines[0].Line, msg.PlanLineMissing, LineAdjustment)
 	}
 }
+
+// MetricScopePool is a metric's scope whose targets' 范围 names a store pool scheme (its name, label or one
+// of its aliases); the target is read as the scheme's name.
+const MetricScopePool Scope = "pool"
+
+// PoolSchemes are the schemes with pool: store, in plan order: the pools a target's 范围 (metric scope
+// pool) and an adjustment's 奖金池 name.
+func (p *Plan) PoolSchemes() []*Scheme {
+	var out []*Scheme
+	for i := range p.Schemes {
+		if s := &p.Schemes[i]; s.PoolScope() == ScopeStore {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// poolNamed is a store pool scheme's names: its name, then its label (printed) and aliases.
+func (s *Scheme) poolNamed() Named {
+	n := Named{Name: s.Name}
+	if s.Label.Name != "" {
+		n.Aliases = append(n.Aliases, s.Label)
+	}
+	for _, a := range s.Aliases {
+		if a.Name != s.Label.Name {
+			n.Aliases = append(n.Aliases, a)
+		}
+	}
+	return n
+}
+
+// langPoolEnum is the store pool schemes by name, label and alias (PoolEnum under version 2).
+func (p *Plan) langPoolEnum() Enum {
+	var ns []Named
+	for _, s := range p.PoolSchemes() {
+		ns = append(ns, s.poolNamed())
+	}
+	return namedEnum(ns)
+}
+
+// poolNames checks scheme aliases: only on store pools, and no name of one pool is another's.
+func (lc *langChecker) poolNames() {
+	var ns []Named
+	for i := range lc.p.Schemes {
+		s := &lc.p.Schemes[i]
+		if len(s.Aliases) == 0 {
+			continue
+		}
+		if s.PoolScope() != ScopeStore {
+			lc.add(s.Aliases[0].Line, msg.PlanAliasesNotPool, s.Name.Name)
+		}
+	}
+	for _, s := range lc.p.PoolSchemes() {
+		ns = append(ns, s.poolNamed())
+	}
+	if len(ns) > 0 {
+		lc.names("pool", ns)
+	}
+}
+
+// poolAchievement checks an achievement of a metric of scope pool: a store base whose scope names a store
+// pool scheme by its name. It reports whether the metric is of scope pool.
+func (lc *langChecker) poolAchievement(b *Base, m *Metric) bool {
+	if Scope(m.Scope.Name) != MetricScopePool {
+		return false
+	}
+	a := b.Achievement
+	if b.Scope() != ScopeStore {
+		lc.add(a.Metric.Line, msg.PlanAchMetricScope, b.Name.Name, b.Scope(), m.Name.Name, MetricScopePool)
+		return true
+	}
+	if a.Scope.Name == "" {
+		return true // PlanStoreAchScope
+	}
+	if s := lc.p.Scheme(a.Scope.Name); s == nil || s.PoolScope() != ScopeStore {
+		lc.add(a.Scope.Line, msg.PlanAchScopeNotPool, b.Name.Name, a.Scope.Name, m.Name.Name)
+	}
+	return true
+}

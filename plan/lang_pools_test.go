@@ -78,3 +78,59 @@ func TestLinesOrder(t *testing.T) {
 		t.Errorf("LineOrder without lines = %s", got)
 	}
 }
+
+// poolScopePlan has a metric of scope pool, a store achievement of a pool scheme and two store pools.
+const poolScopePlan = `version: 2
+roles: [{name: a, aliases: [甲]}, {name: b, aliases: [乙]}]
+metrics:
+  - {name: out, aliases: [产值], scope: pool}
+bases:
+  - {name: x, from: repair_orders, sum: paid_amount, by: advisor_id}
+  - {name: total_x, total: x}
+  - {name: rate_p, achievement: {actual: total_x, metric: out, scope: p, decimals: 4}}
+schemes:
+  - {name: p, label: 甲组, aliases: [甲组池, 一组], roles: [a], pool: store, base: total_x, rate: 0.01, split: {}}
+  - {name: q, label: 乙组, roles: [b], pool: store, fixed: 10, split: {}}
+  - {name: own, label: 个人, roles: [a], base: x, rate: 0.01}
+`
+
+func TestPoolScopes(t *testing.T) {
+	l, err := Parse("p.yaml", []byte(poolScopePlan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := l.PoolEnum()
+	if got := strings.Join(e.Values, ","); got != "p,q" {
+		t.Errorf("pool enum %s, want p,q", got)
+	}
+	if got := strings.Join(Refs(e.Names["p"]), ","); got != "甲组,甲组池,一组" {
+		t.Errorf("names of p: %s", got)
+	}
+	cases := []struct {
+		name, old, new, want string
+	}{
+		{"achievement scope not a pool scheme", "metric: out, scope: p,", "metric: out, scope: own,",
+			`p.yaml line 8: base rate_p: achievement scope "own" must be the name of a store pool scheme (pool: store), since metric out's targets name a pool`},
+		{"pool metric on an employee base", "  - {name: rate_p, achievement: {actual: total_x, metric: out, scope: p, decimals: 4}}",
+			"  - {name: rate_p, per: employee, achievement: {actual: x, metric: out, decimals: 4}}",
+			"p.yaml line 8: base rate_p is per employee, but metric out's targets are per pool"},
+		{"aliases on a scheme that is no store pool", "label: 个人, roles", "label: 个人, aliases: [自己], roles",
+			"p.yaml line 12: scheme own: aliases belong to a store pool (pool: store), whose names a target's 范围 or an adjustment's 奖金池 may use"},
+		{"an alias of two pools", "label: 乙组, roles", "label: 乙组, aliases: [一組], roles",
+			`p.yaml line 11: name "一組" is used by both "p" and "q"`},
+		{"unknown metric scope", "scope: pool}", "scope: pools}",
+			"p.yaml line 4: metric out: unknown scope \"pools\" (employee, team, store or pool)\n" +
+				"p.yaml line 8: base rate_p is per store, but metric out's targets are per pools"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if strings.Count(poolScopePlan, c.old) != 1 {
+				t.Fatalf("%q occurs %d times", c.old, strings.Count(poolScopePlan, c.old))
+			}
+			_, err := Parse("p.yaml", []byte(strings.Replace(poolScopePlan, c.old, c.new, 1)))
+			if err == nil || err.Error() != c.want {
+				t.Fatalf("err =\n%v\nwant\n%s", err, c.want)
+			}
+		})
+	}
+}

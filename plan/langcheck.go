@@ -93,6 +93,7 @@ func (p *Plan) checkLanguage(c *checker) {
 		lc.scheme(s)
 	}
 	lc.lines()
+	lc.poolNames()
 	c.checkPlausiblePay(p.PlausiblePay)
 }
 
@@ -246,13 +247,13 @@ func (lc *langChecker) metrics() {
 		ns[i] = m.Named()
 		lc.ident("metric", m.Name)
 		switch Scope(m.Scope.Name) {
-		case ScopeEmployee, ScopeStore:
+		case ScopeEmployee, ScopeStore, MetricScopePool:
 		case ScopeTeam:
 			if lc.p.Teams == nil {
 				lc.add(m.Scope.Line, msg.PlanNoTeams, "metric "+m.Name.Name)
 			}
 		default:
-			lc.add(orLine(m.Scope.Line, m.Name.Line), msg.PlanBadScope, "metric "+m.Name.Name, m.Scope.Name)
+			lc.add(orLine(m.Scope.Line, m.Name.Line), msg.PlanBadMetricScope, "metric "+m.Name.Name, m.Scope.Name)
 		}
 	}
 	lc.names("metric", ns)
@@ -339,7 +340,7 @@ func (lc *langChecker) base(b *Base) {
 		if sc == ScopeStore && a.Scope.Name == "" {
 			c.add(b.Name.Line, msg.PlanStoreAchScope, b.Name.Name)
 		}
-		if m := lc.p.Metric(a.Metric.Name); m != nil && m.Scope.Name != "" && Scope(m.Scope.Name) != sc {
+		if m := lc.p.Metric(a.Metric.Name); m != nil && m.Scope.Name != "" && !lc.poolAchievement(b, m) && Scope(m.Scope.Name) != sc {
 			c.add(a.Metric.Line, msg.PlanAchMetricScope, b.Name.Name, sc, m.Name.Name, m.Scope.Name)
 		}
 	}

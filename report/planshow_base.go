@@ -175,7 +175,7 @@ func (s *planShow) achievement(b *plan.Base) string {
 	case plan.ScopeTeam:
 		who = msg.ShowAchieveTeam
 	case plan.ScopeStore:
-		who = fmt.Sprintf(msg.ShowAchieveStore, a.Scope.Name)
+		who = s.storeAchieveWho(a)
 	}
 	metric := a.Metric.Name
 	if m := s.p.Metric(metric); m != nil {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 
 	"payout/internal/msg"
@@ -28,4 +29,25 @@ func (s *planShow) lineOrder() {
 		ls[i] = s.p.LineLabel(l.Name)
 	}
 	s.line(msg.ShowLineOrder, strings.Join(ls, msg.ShowListSep))
+}
+
+// storeAchieveWho is whose target a store achievement divides by: a pool scheme's (metric scope pool), or
+// the targets of its 范围.
+func (s *planShow) storeAchieveWho(a *plan.AchievementOf) string {
+	if m := s.p.Metric(a.Metric.Name); m != nil && plan.Scope(m.Scope.Name) == plan.MetricScopePool {
+		label := a.Scope.Name
+		if sc := s.p.Scheme(a.Scope.Name); sc != nil {
+			label = sc.Label.Name
+		}
+		return fmt.Sprintf(msg.ShowAchievePool, label)
+	}
+	return fmt.Sprintf(msg.ShowAchieveStore, a.Scope.Name)
+}
+
+// poolAliases are a store pool's other names, which the targets' 范围 and the adjustments' 奖金池 may use.
+func poolAliases(sc *plan.Scheme) string {
+	if len(sc.Aliases) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(msg.ShowPoolAliases, strings.Join(plan.Refs(sc.Aliases), msg.ShowListSep))
 }

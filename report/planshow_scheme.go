@@ -18,6 +18,7 @@ func (s *planShow) scheme(n int, sc *plan.Scheme) {
 		prob = msg.ShowProbationPaid
 	}
 	s.detail(msg.ShowKeyPays, s.schemeRoles(sc)+prob)
+	s.detail(msg.ShowKeyAliases, poolAliases(sc))
 	s.detail(msg.ShowKeyAmount, s.amount(sc))
 	s.detail(msg.ShowKeyFactors, s.factors(sc.Factors))
 	if sc.Fixed == nil || len(sc.Factors) > 0 || sc.Round != nil { // a fixed amount needs no rounding

@@ -3,11 +3,17 @@ package msg
 // Messages of the plan language's pool constructs (roles: all, lines, pool scopes and aliases, adjustable
 // coefficients, figure: false).
 const (
-	PlanRolesAll = "expected a list of roles, or all (every role)"
+	PlanRolesAll        = "expected a list of roles, or all (every role)"
+	PlanBadMetricScope  = "%s: unknown scope %q (employee, team, store or pool)"
+	PlanAliasesNotPool  = "scheme %s: aliases belong to a store pool (pool: store), whose names a target's 范围 or an adjustment's 奖金池 may use"
+	PlanAchScopeNotPool = "base %s: achievement scope %q must be the name of a store pool scheme (pool: store), since metric %s's targets name a pool"
 )
 
 // plan show's texts of the pool constructs.
 const (
-	ShowAllRoles  = "所有岗位"
-	ShowLineOrder = "工资条上各项的顺序（与上面的计算顺序不同）：%s"
+	ShowAllRoles    = "所有岗位"
+	ShowKeyAliases  = "又称"
+	ShowPoolAliases = "%s（「目标」的「范围」、「调整」的「奖金池」写奖金池的名称、项目名或这些名字都可以）"
+	ShowAchievePool = "奖金池「%s」"
+	ShowLineOrder   = "工资条上各项的顺序（与上面的计算顺序不同）：%s"
 )
