@@ -1,6 +1,7 @@
 package examples
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,6 +83,57 @@ schemes:
 			check: func(t *testing.T, r *calc.Result) {
 				if len(r.Pools) != 1 || r.Pools[0].Name != "team_pool" || r.Pools[0].Amount.StringFixed(2) != "67.60" {
 					t.Errorf("pools %+v", r.Pools)
+				}
+			}},
+		{name: "an adjustable split: a 系数 row replaces one member's coefficient in that pool only",
+			plan: `adjustments: {coefficient_approvers: [supervisor]}
+schemes:
+  - name: team_pool
+    label: 顾问池
+    aliases: [顾问组]
+    roles: [advisor, supervisor]
+    pool: store
+    fixed: 10
+    split:
+      coefficients: [{role: advisor, coefficient: 1}, {role: supervisor, coefficient: 1}]
+      adjustable: true
+  - name: other
+    label: 另一池
+    roles: [advisor, supervisor]
+    pool: store
+    fixed: 9
+    split:
+      coefficients: [{role: advisor, coefficient: 1}, {role: supervisor, coefficient: 1}]
+      adjustable: true
+`,
+			files: map[string]string{"调整.csv": "工号,类型,奖金池,数值,原因,审批人\nA2,系数,顾问组,3,表现好,S1\n"},
+			// 顾问池: A1 1, A2 3 (adjusted), S1 1: 10 × 1/5 = 2, × 3/5 = 6, 2. 另一池: 9 / 3 = 3 each.
+			lines: map[string]string{"A1": "顾问池=2.00 另一池=3.00", "A2": "顾问池=6.00 另一池=3.00", "S1": "顾问池=2.00 另一池=3.00"},
+			check: func(t *testing.T, r *calc.Result) {
+				var got []string
+				for _, p := range r.Pools {
+					for _, m := range p.Members {
+						got = append(got, fmt.Sprintf("%s/%s:%s:%t", p.Name, m.EmployeeID, m.Coefficient, m.Adjusted))
+					}
+					if p.Name == "team_pool" && p.CoefSum.String() != "5" {
+						t.Errorf("Σc %s, want 5", p.CoefSum)
+					}
+				}
+				want := "team_pool/A1:1:false team_pool/A2:3:true team_pool/S1:1:false other/A1:1:false other/A2:1:false other/S1:1:false"
+				if g := strings.Join(got, " "); g != want {
+					t.Errorf("members %s\nwant %s", g, want)
+				}
+				n := 0
+				for _, st := range r.Steps {
+					if st.Rule == "pool.coefficient_adjustment" {
+						n++
+						if st.Pool != "team_pool" || st.Employee != "A2" || st.Result != "3" || st.Sources[0].String() != "调整.csv row 2" {
+							t.Errorf("step %+v", st)
+						}
+					}
+				}
+				if n != 1 {
+					t.Errorf("%d adjustment steps, want 1", n)
 				}
 			}},
 	}

@@ -14,9 +14,11 @@ func poolsPlan() *plan.Plan {
 	p.Metrics = append(p.Metrics, plan.Metric{Name: ref("pool_output"), Aliases: refs("产值"), Scope: ref("pool")})
 	p.Schemes = []plan.Scheme{
 		{Name: ref("workshop"), Label: ref("车间组"), Aliases: refs("车间", "维修组"), Roles: refs("tech", "lead"), Pool: ref("store"),
-			Split: &plan.Split{Coefficients: []plan.RoleCoefficient{{Role: ref("tech"), Coefficient: plan.D("1")}, {Role: ref("lead"), Coefficient: plan.D("1.5")}}}},
+			Split: &plan.Split{Adjustable: true, Coefficients: []plan.RoleCoefficient{{Role: ref("tech"), Coefficient: plan.D("1")}, {Role: ref("lead"), Coefficient: plan.D("1.5")}}}},
+		{Name: ref("front"), Label: ref("前台组"), Roles: refs("advisor"), Pool: ref("store"), Split: &plan.Split{}},
 		{Name: ref("own"), Label: ref("个人奖"), Roles: refs("advisor")},
 	}
+	p.Adjustments.CoefficientApprovers = refs("lead")
 	p.Prepare()
 	return p
 }
@@ -59,6 +61,29 @@ func TestReadLanguagePlanPoolNames(t *testing.T) {
 			_, rep := readPlan(t, dir, poolsPlan())
 			if len(rep.Issues) != 1 || rep.Issues[0].String() != c.want {
 				t.Errorf("issues:%s\nwant the error: %s", issueLines(rep), c.want)
+			}
+		})
+	}
+}
+
+// Under version 2 a coefficient change names a pool whose split is adjustable, an employee of a role the
+// pool pays, and is approved by a coefficient approver; a probation employee's change is warned about.
+func TestReadLanguagePlanCoefficientChanges(t *testing.T) {
+	cases := []struct{ line, want string }{
+		{"B02,系数,前台组,1.2,表现好,B01", iss("调整.csv row 2, column 奖金池 (C2)", msg.ValPoolNotAdjustable, "front")},
+		{"A01,系数,车间组,1.2,表现好,B01", iss("调整.csv row 2, column 奖金池 (C2)", msg.ValRoleNotInPool, "A01", "服务顾问", "workshop")},
+		{"B03,系数,车间组,1.2,表现好,B01", iss("调整.csv row 2, column 工号 (A2)", msg.ValProbationAdjust, "B03")},
+		{"B02,系数,车间组,1.2,表现好,B02", iss("调整.csv row 2, column 审批人 (F2)", msg.ValNotStationMgr, "机修组长", "B02", "机修工")},
+	}
+	for _, c := range cases {
+		t.Run(c.line, func(t *testing.T) {
+			dir := t.TempDir()
+			f := langFolder()
+			f["调整.csv"] = "工号,类型,奖金池,数值,原因,审批人\n" + c.line + "\n"
+			f.write(t, dir)
+			_, rep := readPlan(t, dir, poolsPlan())
+			if len(rep.Issues) != 1 || rep.Issues[0].String() != c.want {
+				t.Errorf("issues:%s\nwant: %s", issueLines(rep), c.want)
 			}
 		})
 	}

@@ -182,6 +182,7 @@ type Split struct {
 	Coefficients []RoleCoefficient `yaml:"coefficients"`
 	Column       Ref               `yaml:"column"`
 	Times        *Expr             `yaml:"times"`
+	Adjustable   bool              `yaml:"adjustable"` // the adjustments' 系数 rows replace a member's coefficient (lang_pools.go)
 }
 
 // RoleCoefficient is a role's coefficient in a split.

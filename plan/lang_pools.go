@@ -169,3 +169,17 @@ func (lc *langChecker) poolAchievement(b *Base, m *Metric) bool {
 	}
 	return true
 }
+
+// adjustable checks split.adjustable: a store pool split by role coefficients (an adjustment's 奖金池 names
+// a store pool; what it replaces is a role's coefficient).
+func (lc *langChecker) adjustable(s *Scheme) {
+	if !s.Split.Adjustable {
+		return
+	}
+	if s.PoolScope() != ScopeStore || len(s.Split.Coefficients) == 0 {
+		lc.add(s.Name.Line, msg.PlanAdjustableShape, s.Name.Name)
+	}
+}
+
+// Adjustable reports whether the adjustments' coefficient rows apply to the scheme (split.adjustable).
+func (s *Scheme) Adjustable() bool { return s.Split != nil && s.Split.Adjustable }

@@ -118,6 +118,8 @@ func TestPoolScopes(t *testing.T) {
 			"p.yaml line 12: scheme own: aliases belong to a store pool (pool: store), whose names a target's 范围 or an adjustment's 奖金池 may use"},
 		{"an alias of two pools", "label: 乙组, roles", "label: 乙组, aliases: [一組], roles",
 			`p.yaml line 11: name "一組" is used by both "p" and "q"`},
+		{"adjustable without coefficients", "pool: store, fixed: 10, split: {}}", "pool: store, fixed: 10, split: {adjustable: true}}",
+			"p.yaml line 11: scheme q: split.adjustable belongs to a store pool (pool: store) split by coefficients: an adjustment replaces a role's coefficient"},
 		{"unknown metric scope", "scope: pool}", "scope: pools}",
 			"p.yaml line 4: metric out: unknown scope \"pools\" (employee, team, store or pool)\n" +
 				"p.yaml line 8: base rate_p is per store, but metric out's targets are per pools"},

@@ -51,3 +51,11 @@ func poolAliases(sc *plan.Scheme) string {
 	}
 	return fmt.Sprintf(msg.ShowPoolAliases, strings.Join(plan.Refs(sc.Aliases), msg.ShowListSep))
 }
+
+// adjustable is the split's clause for coefficient adjustments (split.adjustable), if any.
+func adjustable(sc *plan.Scheme) []string {
+	if !sc.Adjustable() {
+		return nil
+	}
+	return []string{msg.ShowAdjustable}
+}

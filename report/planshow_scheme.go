@@ -257,7 +257,8 @@ func (s *planShow) split(sc *plan.Scheme) string {
 	default:
 		how = fmt.Sprintf(msg.ShowSplitStore, weight)
 	}
-	parts := []string{how, msg.ShowSplitCents}
+	parts := append([]string{how}, adjustable(sc)...)
+	parts = append(parts, msg.ShowSplitCents)
 	if sc.NetOfBaseSalaries {
 		parts = append([]string{msg.ShowNetSalaries}, parts...)
 	}
