@@ -136,6 +136,23 @@ schemes:
 					t.Errorf("%d adjustment steps, want 1", n)
 				}
 			}},
+		{name: "figure: false keeps a store base out of the month's figures",
+			plan: `  - {name: helper, per: store, total: orders, figure: false}
+  - {name: shown, per: store, total: orders, figure: true}
+schemes:
+  - {name: s, label: 单数奖, roles: [supervisor], base: helper, rate: 2}
+`,
+			// helper = 2 + 1 + 1 = 4 orders (A3 counts): S1 4 × 2 = 8.
+			lines: map[string]string{"S1": "单数奖=8.00"},
+			check: func(t *testing.T, r *calc.Result) {
+				var got []string
+				for _, f := range r.Figures {
+					got = append(got, f.Name+"="+f.Value.String())
+				}
+				if g := strings.Join(got, " "); g != "store_output=5200 shown=4" {
+					t.Errorf("figures %s", g)
+				}
+			}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { runPoolCase(t, c) })

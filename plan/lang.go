@@ -72,6 +72,9 @@ type Base struct {
 	Round *Dec `yaml:"round"`
 	Min   *Dec `yaml:"min"`
 	Max   *Dec `yaml:"max"`
+
+	// Figure false: a store base not listed among the month's figures (lang_pools.go).
+	Figure *bool `yaml:"figure"`
 }
 
 // AchievementOf is an achievement rate: the base Actual divided by the target of Metric for the base's

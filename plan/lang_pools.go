@@ -183,3 +183,14 @@ func (lc *langChecker) adjustable(s *Scheme) {
 
 // Adjustable reports whether the adjustments' coefficient rows apply to the scheme (split.adjustable).
 func (s *Scheme) Adjustable() bool { return s.Split != nil && s.Split.Adjustable }
+
+// IsFigure reports whether a base is listed among the month's figures (the result's figures, the summary's
+// 指标 sheet): every store base unless it says figure: false.
+func (b *Base) IsFigure() bool { return b.Scope() == ScopeStore && (b.Figure == nil || *b.Figure) }
+
+// figure checks that figure is said of a store base only.
+func (lc *langChecker) figure(b *Base) {
+	if b.Figure != nil && b.Scope() != ScopeStore {
+		lc.add(b.Name.Line, msg.PlanFigureNotStore, b.Name.Name, b.Scope())
+	}
+}

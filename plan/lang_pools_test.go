@@ -120,6 +120,11 @@ func TestPoolScopes(t *testing.T) {
 			`p.yaml line 11: name "一組" is used by both "p" and "q"`},
 		{"adjustable without coefficients", "pool: store, fixed: 10, split: {}}", "pool: store, fixed: 10, split: {adjustable: true}}",
 			"p.yaml line 11: scheme q: split.adjustable belongs to a store pool (pool: store) split by coefficients: an adjustment replaces a role's coefficient"},
+		{"figure on an employee base", "  - {name: x, from: repair_orders, sum: paid_amount, by: advisor_id}",
+			"  - {name: x, from: repair_orders, sum: paid_amount, by: advisor_id, figure: false}",
+			"p.yaml line 6: base x: figure belongs to a store base (this one is per employee): only store bases are listed among the month's figures"},
+		{"figure not a bool", "  - {name: total_x, total: x}", "  - {name: total_x, total: x, figure: maybe}",
+			"p.yaml line 7: \"maybe\" is not the kind of value expected here"},
 		{"unknown metric scope", "scope: pool}", "scope: pools}",
 			"p.yaml line 4: metric out: unknown scope \"pools\" (employee, team, store or pool)\n" +
 				"p.yaml line 8: base rate_p is per store, but metric out's targets are per pools"},
@@ -134,5 +139,21 @@ func TestPoolScopes(t *testing.T) {
 				t.Fatalf("err =\n%v\nwant\n%s", err, c.want)
 			}
 		})
+	}
+}
+
+func TestIsFigure(t *testing.T) {
+	text := strings.Replace(poolScopePlan, "  - {name: total_x, total: x}", "  - {name: total_x, total: x, figure: false}", 1)
+	l, err := Parse("p.yaml", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		base string
+		want bool
+	}{{"x", false}, {"total_x", false}, {"rate_p", true}} {
+		if got := l.Base(c.base).IsFigure(); got != c.want {
+			t.Errorf("%s: IsFigure %v, want %v", c.base, got, c.want)
+		}
 	}
 }

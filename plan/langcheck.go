@@ -348,6 +348,7 @@ func (lc *langChecker) base(b *Base) {
 		lc.decimals(*b.Round, "round")
 	}
 	lc.bounds(b.Min, b.Max, "base "+b.Name.Name, b.Name.Line)
+	lc.figure(b)
 }
 
 func metricSet(p *Plan) map[string]bool {

@@ -105,6 +105,7 @@ func (s *planShow) baseText(b *plan.Base) string {
 	if l := limits(b.Min, b.Max, msg.ShowMin, msg.ShowMax); l != "" {
 		parts = append(parts, l)
 	}
+	parts = append(parts, notFigure(b)...)
 	return strings.Join(parts, msg.ShowClauseSep)
 }
 

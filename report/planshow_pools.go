@@ -59,3 +59,11 @@ func adjustable(sc *plan.Scheme) []string {
 	}
 	return []string{msg.ShowAdjustable}
 }
+
+// notFigure is a store base's clause when it is not listed among the month's figures (figure: false).
+func notFigure(b *plan.Base) []string {
+	if b.Scope() != plan.ScopeStore || b.IsFigure() {
+		return nil
+	}
+	return []string{msg.ShowNotFigure}
+}
