@@ -157,3 +157,26 @@ func TestIsFigure(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPoolsParse: the pool constructs' plans, mutated, load or fail with located errors, never panic.
+func FuzzPoolsParse(f *testing.F) {
+	f.Add([]byte(poolsPlan))
+	f.Add([]byte(poolScopePlan))
+	f.Add([]byte(strings.Replace(poolsPlan, "schemes:", "lines: [s, adjustment]\nschemes:", 1)))
+	f.Add([]byte(strings.Replace(poolScopePlan, "split: {}}", "split: {adjustable: true, coefficients: [{role: a, coefficient: 1}]}}", 1)))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		_, err := Parse("fuzz.yaml", b)
+		if err == nil {
+			return
+		}
+		es, ok := err.(Errors)
+		if !ok {
+			t.Fatalf("error of type %T: %v", err, err)
+		}
+		for _, e := range es {
+			if e.File != "fuzz.yaml" || e.Msg == "" {
+				t.Fatalf("error without file or message: %+v", e)
+			}
+		}
+	})
+}
