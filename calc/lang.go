@@ -62,7 +62,7 @@ func computeLanguage(e *engine) *Result {
 		l.compute(b)
 	}
 	for _, b := range e.p.Bases {
-		if b.Scope() == plan.ScopeStore {
+		if b.IsFigure() {
 			e.res.Figures = append(e.res.Figures, Figure{Name: b.Name.Name, Value: l.bases[b.Name.Name].v[""]})
 		}
 	}

@@ -207,7 +207,7 @@ func (l *lang) pool(s *plan.Scheme, people []string, amounts map[string]decimal.
 			d.Coefficient, d.CoefSum, d.HasCoef = m.coef, pr.CoefSum, true
 			details[m.id] = d
 			pr.Members = append(pr.Members, Share{EmployeeID: m.id, Coefficient: m.coef, Amount: shares[i], ExtraCent: extra[i],
-				Exact: exactShare(amt, m.coef, pr.CoefSum)})
+				Exact: exactShare(amt, m.coef, pr.CoefSum), Adjusted: l.adjusts(s, m.id)})
 			note := ""
 			if extra[i] {
 				note = " + 0.01 (largest remainder)"
@@ -252,6 +252,7 @@ func (l *lang) weight(s *plan.Scheme, id string) decimal.Decimal {
 			w = rc.Coefficient.Decimal
 		}
 	}
+	w = l.adjustedWeight(s, id, w)
 	if sp.Column.Name != "" {
 		w = l.rosterNumber(id, sp.Column.Name)
 	}

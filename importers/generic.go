@@ -335,8 +335,8 @@ func (rd *reader) indexTeams() {
 }
 
 // langScope resolves a target's 范围 under a plan written in the plan language, by the metric's scope: an
-// employee's id (or unique name), a team's name (a value of the roster's team column), or for the store
-// any text.
+// employee's id (or unique name), a team's name (a value of the roster's team column), a store pool scheme
+// (pools.go), or for the store any text.
 func (rd *reader) langScope(r *row, mt *plan.Metric, raw string) string {
 	switch plan.Scope(mt.Scope.Name) {
 	case plan.ScopeEmployee:
@@ -350,6 +350,8 @@ func (rd *reader) langScope(r *row, mt *plan.Metric, raw string) string {
 			return team
 		}
 		r.errorf("scope", msg.ValScopeNotTeam, excerpt(raw), mt.Name.Name, rd.teamColumnLabel())
+	case plan.MetricScopePool:
+		return rd.poolScope(r, mt, raw)
 	}
 	return raw
 }

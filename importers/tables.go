@@ -133,7 +133,9 @@ func (rd *reader) checkAdjustment(r *row, a model.Adjustment) {
 	}
 	p := rd.opt.Plan
 	e := rd.ids[a.EmpID]
-	if e != nil && e.Role != "" {
+	if e != nil && e.Role != "" && p.IsLanguage() {
+		rd.langAdjustment(r, a, e)
+	} else if e != nil && e.Role != "" {
 		if pl := p.Pool(a.Pool); pl == nil {
 			return // not a pool of the plan: reported as an unknown pool
 		} else if _, ok := pl.Coefficient(e.Role); !ok {

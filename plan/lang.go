@@ -57,9 +57,10 @@ type Base struct {
 
 	// Total is an employee base summed over the roster's employees of Roles (all when empty) into each
 	// team or the store; probation employees count unless Probation is "excluded".
-	Total     Ref   `yaml:"total"`
-	Roles     []Ref `yaml:"roles"`
-	Probation Ref   `yaml:"probation"`
+	Total     Ref      `yaml:"total"`
+	Roles     RoleList `yaml:"roles"` // `all` (AllRoles): every role of the plan
+	Probation Ref      `yaml:"probation"`
+	AllRoles  bool     `yaml:"-"` // Roles was written `all` (lang_pools.go)
 
 	// Expr is arithmetic over other bases.
 	Expr *Expr `yaml:"expr"`
@@ -71,6 +72,9 @@ type Base struct {
 	Round *Dec `yaml:"round"`
 	Min   *Dec `yaml:"min"`
 	Max   *Dec `yaml:"max"`
+
+	// Figure false: a store base not listed among the month's figures (lang_pools.go).
+	Figure *bool `yaml:"figure"`
 }
 
 // AchievementOf is an achievement rate: the base Actual divided by the target of Metric for the base's
@@ -110,10 +114,12 @@ const (
 // The order of the steps is fixed (docs/plan.md, 计算顺序): amount → factors → round → min/max → [pool: net of
 // base salaries → split] → then → quota → gates → negate → deductions.
 type Scheme struct {
-	Name      Ref   `yaml:"name"`
-	Label     Ref   `yaml:"label"` // the payslip line's name
-	Roles     []Ref `yaml:"roles"`
-	Probation Ref   `yaml:"probation"`
+	Name      Ref      `yaml:"name"`
+	Label     Ref      `yaml:"label"`   // the payslip line's name
+	Aliases   []Ref    `yaml:"aliases"` // a store pool's other names in 目标.范围 and 调整.奖金池 (lang_pools.go)
+	Roles     RoleList `yaml:"roles"`   // `all` (AllRoles): every role of the plan
+	Probation Ref      `yaml:"probation"`
+	AllRoles  bool     `yaml:"-"` // Roles was written `all` (lang_pools.go)
 	// Pool: empty, the amount is computed for each person; team or store, it is computed once for each
 	// team (or the store) and split among the members by Split.
 	Pool Ref `yaml:"pool"`
@@ -186,6 +192,7 @@ type Split struct {
 	Times        *Expr             `yaml:"times"`
 	// ApprenticeShare: the master/apprentice split (lang_teams.go), by this roster column of each apprentice.
 	ApprenticeShare Ref `yaml:"apprentice_share,omitempty"`
+	Adjustable   bool              `yaml:"adjustable"` // the adjustments' 系数 rows replace a member's coefficient (lang_pools.go)
 }
 
 // RoleCoefficient is a role's coefficient in a split.
@@ -320,10 +327,10 @@ func (p *Plan) Scheme(name string) *Scheme {
 	return nil
 }
 
-// LineOrder is the order of the lines on a payslip and in the result: the plan's lines (version 1), or its
-// schemes followed by the adjustments line (version 2).
+// LineOrder is the order of the lines on a payslip and in the result: the plan's lines (version 1, or
+// version 2 when it has them), else its schemes followed by the adjustments line (version 2).
 func (p *Plan) LineOrder() []string {
-	if !p.IsLanguage() {
+	if !p.IsLanguage() || len(p.Lines) > 0 {
 		return Refs(p.Lines)
 	}
 	out := make([]string, 0, len(p.Schemes)+1)

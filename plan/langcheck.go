@@ -36,6 +36,7 @@ type langChecker struct {
 func (p *Plan) checkLanguage(c *checker) {
 	lc := &langChecker{checker: c, p: p, bases: map[string]*Base{}, tables: map[string]*Table{}}
 	lc.roles = c.names("role", p.Roles)
+	lc.allRoles()
 	for _, r := range p.Roles {
 		if len(r.Aliases) == 0 {
 			c.add(r.Name.Line, msg.PlanNoAlias, r.Name.Name)
@@ -91,6 +92,8 @@ func (p *Plan) checkLanguage(c *checker) {
 		}
 		lc.scheme(s)
 	}
+	lc.lines()
+	lc.poolNames()
 	c.checkPlausiblePay(p.PlausiblePay)
 }
 
@@ -247,13 +250,13 @@ func (lc *langChecker) metrics() {
 		ns[i] = m.Named()
 		lc.ident("metric", m.Name)
 		switch Scope(m.Scope.Name) {
-		case ScopeEmployee, ScopeStore:
+		case ScopeEmployee, ScopeStore, MetricScopePool:
 		case ScopeTeam:
 			if lc.p.Teams == nil {
 				lc.add(m.Scope.Line, msg.PlanNoTeams, "metric "+m.Name.Name)
 			}
 		default:
-			lc.add(orLine(m.Scope.Line, m.Name.Line), msg.PlanBadScope, "metric "+m.Name.Name, m.Scope.Name)
+			lc.add(orLine(m.Scope.Line, m.Name.Line), msg.PlanBadMetricScope, "metric "+m.Name.Name, m.Scope.Name)
 		}
 	}
 	lc.names("metric", ns)
@@ -340,7 +343,7 @@ func (lc *langChecker) base(b *Base) {
 		if sc == ScopeStore && a.Scope.Name == "" {
 			c.add(b.Name.Line, msg.PlanStoreAchScope, b.Name.Name)
 		}
-		if m := lc.p.Metric(a.Metric.Name); m != nil && m.Scope.Name != "" && Scope(m.Scope.Name) != sc {
+		if m := lc.p.Metric(a.Metric.Name); m != nil && m.Scope.Name != "" && !lc.poolAchievement(b, m) && Scope(m.Scope.Name) != sc {
 			c.add(a.Metric.Line, msg.PlanAchMetricScope, b.Name.Name, sc, m.Name.Name, m.Scope.Name)
 		}
 	}
@@ -348,6 +351,7 @@ func (lc *langChecker) base(b *Base) {
 		lc.decimals(*b.Round, "round")
 	}
 	lc.bounds(b.Min, b.Max, "base "+b.Name.Name, b.Name.Line)
+	lc.figure(b)
 }
 
 func metricSet(p *Plan) map[string]bool {

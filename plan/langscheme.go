@@ -297,6 +297,7 @@ func (lc *langChecker) split(s *Scheme, roles map[string]bool) {
 			c.add(sp.Column.Line, msg.PlanColumnNotNum, "scheme "+name+" split", sp.Column.Name)
 		}
 	}
+	lc.adjustable(s)
 	if sp.Times != nil {
 		lc.compile(sp.Times, lc.p.BaseVars(), formula.Number, "scheme "+name+" split times")
 	}

@@ -394,6 +394,9 @@ func (p *Plan) RoleEnum() Enum { return namedEnum(p.Roles) }
 
 // PoolEnum is pool name.
 func (p *Plan) PoolEnum() Enum {
+	if p.IsLanguage() {
+		return p.langPoolEnum()
+	}
 	ns := make([]Named, len(p.Pools))
 	for i, x := range p.Pools {
 		ns[i] = x.Named()

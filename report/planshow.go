@@ -26,6 +26,7 @@ func PlanText(w io.Writer, p *plan.Loaded) error {
 	for i := range p.Schemes {
 		s.scheme(i+1, &p.Schemes[i])
 	}
+	s.lineOrder()
 	_, err := io.WriteString(w, s.b.String())
 	return err
 }

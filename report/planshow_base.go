@@ -110,6 +110,7 @@ func (s *planShow) baseText(b *plan.Base) string {
 	if l := limits(b.Min, b.Max, msg.ShowMin, msg.ShowMax); l != "" {
 		parts = append(parts, l)
 	}
+	parts = append(parts, notFigure(b)...)
 	return strings.Join(parts, msg.ShowClauseSep)
 }
 
@@ -162,7 +163,7 @@ func (s *planShow) total(b *plan.Base) string {
 		scope = msg.ShowTotalTeam
 	}
 	who := msg.ShowAllStaff
-	if len(b.Roles) > 0 {
+	if len(b.Roles) > 0 && !b.AllRoles {
 		who = s.roleLabels(b.Roles)
 	}
 	prob := msg.ShowIncludeProb
@@ -180,7 +181,7 @@ func (s *planShow) achievement(b *plan.Base) string {
 	case plan.ScopeTeam:
 		who = msg.ShowAchieveTeam
 	case plan.ScopeStore:
-		who = fmt.Sprintf(msg.ShowAchieveStore, a.Scope.Name)
+		who = s.storeAchieveWho(a)
 	}
 	metric := a.Metric.Name
 	if m := s.p.Metric(metric); m != nil {

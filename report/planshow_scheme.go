@@ -17,7 +17,8 @@ func (s *planShow) scheme(n int, sc *plan.Scheme) {
 	if sc.Probationers() {
 		prob = msg.ShowProbationPaid
 	}
-	s.detail(msg.ShowKeyPays, s.roleLabels(sc.Roles)+prob)
+	s.detail(msg.ShowKeyPays, s.schemeRoles(sc)+prob)
+	s.detail(msg.ShowKeyAliases, poolAliases(sc))
 	s.detail(msg.ShowKeyAmount, s.amount(sc))
 	s.detail(msg.ShowKeyFactors, s.factors(sc.Factors))
 	if sc.Fixed == nil || len(sc.Factors) > 0 || sc.Round != nil { // a fixed amount needs no rounding
@@ -263,7 +264,8 @@ func (s *planShow) split(sc *plan.Scheme) string {
 	default:
 		how = fmt.Sprintf(msg.ShowSplitStore, weight)
 	}
-	parts := []string{how, msg.ShowSplitCents}
+	parts := append([]string{how}, adjustable(sc)...)
+	parts = append(parts, msg.ShowSplitCents)
 	if sc.NetOfBaseSalaries {
 		parts = append([]string{msg.ShowNetSalaries}, parts...)
 	}
