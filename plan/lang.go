@@ -191,8 +191,8 @@ type Split struct {
 	Column       Ref               `yaml:"column"`
 	Times        *Expr             `yaml:"times"`
 	// ApprenticeShare: the master/apprentice split (lang_teams.go), by this roster column of each apprentice.
-	ApprenticeShare Ref `yaml:"apprentice_share,omitempty"`
-	Adjustable   bool              `yaml:"adjustable"` // the adjustments' 系数 rows replace a member's coefficient (lang_pools.go)
+	ApprenticeShare Ref  `yaml:"apprentice_share,omitempty"`
+	Adjustable      bool `yaml:"adjustable"` // the adjustments' 系数 rows replace a member's coefficient (lang_pools.go)
 }
 
 // RoleCoefficient is a role's coefficient in a split.
