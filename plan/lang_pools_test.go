@@ -49,10 +49,8 @@ func TestPoolsErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if strings.Count(poolsPlan, c.old) != 1 {
-				t.Fatalf("%q occurs %d times", c.old, strings.Count(poolsPlan, c.old))
-			}
-			_, err := Parse("p.yaml", []byte(strings.Replace(poolsPlan, c.old, c.new, 1)))
+			text := mutated(t, poolsPlan, c.old, c.new)
+			_, err := Parse("p.yaml", []byte(text))
 			if err == nil || err.Error() != c.want {
 				t.Fatalf("err =\n%v\nwant\n%s", err, c.want)
 			}
@@ -131,10 +129,8 @@ func TestPoolScopes(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if strings.Count(poolScopePlan, c.old) != 1 {
-				t.Fatalf("%q occurs %d times", c.old, strings.Count(poolScopePlan, c.old))
-			}
-			_, err := Parse("p.yaml", []byte(strings.Replace(poolScopePlan, c.old, c.new, 1)))
+			text := mutated(t, poolScopePlan, c.old, c.new)
+			_, err := Parse("p.yaml", []byte(text))
 			if err == nil || err.Error() != c.want {
 				t.Fatalf("err =\n%v\nwant\n%s", err, c.want)
 			}

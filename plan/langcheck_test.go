@@ -87,23 +87,8 @@ func TestLanguageErrors(t *testing.T) {
 	base := exampleA(t)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if strings.Count(base, c.old) != 1 {
-				t.Fatalf("%q occurs %d times", c.old, strings.Count(base, c.old))
-			}
-			text := strings.Replace(base, c.old, c.new, 1)
-			_, err := Parse("a.yaml", []byte(text))
-			es, ok := err.(Errors)
-			if !ok {
-				t.Fatalf("err = %v, want plan errors", err)
-			}
-			line := strings.Count(text[:strings.Index(text, c.at)], "\n") + 1
-			want := Error{File: "a.yaml", Line: line, Msg: c.want}
-			for _, e := range es {
-				if e == want {
-					return
-				}
-			}
-			t.Fatalf("errors:\n%v\nwant:\n%v", es, want)
+			text := mutated(t, base, c.old, c.new)
+			wantErrorAt(t, "a.yaml", text, c.at, c.want)
 		})
 	}
 }
@@ -156,4 +141,30 @@ func TestLanguageErrorsTogether(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Fatalf("err =\n%v\nwant\n%s", err, want)
 	}
+}
+
+// mutated is base with old replaced by new, failing the test unless old occurs exactly once.
+func mutated(t *testing.T, base, old, new string) string {
+	t.Helper()
+	if strings.Count(base, old) != 1 {
+		t.Fatalf("%q occurs %d times", old, strings.Count(base, old))
+	}
+	return strings.Replace(base, old, new, 1)
+}
+
+// wantErrorAt parses text and fails the test unless one of its errors is msg on the line where at begins.
+func wantErrorAt(t *testing.T, file, text, at, msg string) {
+	t.Helper()
+	_, err := Parse(file, []byte(text))
+	es, ok := err.(Errors)
+	if !ok {
+		t.Fatalf("err = %v, want plan errors", err)
+	}
+	want := Error{File: file, Line: strings.Count(text[:strings.Index(text, at)], "\n") + 1, Msg: msg}
+	for _, e := range es {
+		if e == want {
+			return
+		}
+	}
+	t.Fatalf("errors:\n%v\nwant:\n%v", es, want)
 }
