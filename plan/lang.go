@@ -85,6 +85,8 @@ type AchievementOf struct {
 	Metric   Ref `yaml:"metric"`
 	Scope    Ref `yaml:"scope"`
 	Decimals Dec `yaml:"decimals"`
+
+	AchievementMore `yaml:",inline"` // roles, keys, others, missing, required (lang_terms.go)
 }
 
 // ByValue maps a column's values to numbers (weights, rates per unit); rows with another value take
