@@ -122,3 +122,77 @@ func (l *lang) baseKeys(b *plan.Base) []string {
 	}
 	return out
 }
+
+// poolAmount is a pool's amount for a key: the scheme's amount, or for a scheme with terms Σ base × rate ×
+// factors plus the shares terms, exact and rounded once, filling the pool result's Terms and FromRows. As
+// the legacy pools: a factor of a missing: by_pool achievement without its target makes its term 0 (warned
+// when the pool has members); a pool without members and such a term has the amount 0.00, shares included
+// (said when they were not 0.00).
+func (l *lang) poolAmount(s *plan.Scheme, sc plan.Scope, k string, members bool, pr *PoolResult) (decimal.Decimal, decimal.Decimal, LineDetail) {
+	if len(s.Terms) == 0 {
+		return l.amount(s, sc, k)
+	}
+	var det LineDetail
+	exact, missing := zero, false
+	var src []model.Source
+	for _, t := range s.Terms {
+		tr, gone := l.term(s, t, sc, k, members, pr.Name)
+		missing = missing || gone
+		det.Achievements = append(det.Achievements, tr.Achievements...)
+		if t.Shares {
+			pr.FromRows = pr.FromRows.Add(tr.Exact)
+			src = append(src, l.sources(t.Base.Name, sc, k)...)
+			continue
+		}
+		pr.Terms = append(pr.Terms, tr)
+		exact = exact.Add(tr.Exact)
+	}
+	f := "round(Σ terms + Σ shares)"
+	if missing && !members {
+		f, exact = "no members and a target missing: 0.00", zero
+		if !cents(pr.FromRows).IsZero() {
+			l.warn(fmt.Sprintf(msg.CalcPoolSharesUnpaid, pr.Name, money(cents(pr.FromRows))))
+		}
+	} else {
+		exact = exact.Add(pr.FromRows)
+	}
+	v, f := l.factors(s.Factors, sc, k, exact, f, s.Name.Name)
+	exact = v
+	v = bounded(v, l.round(s.Round), s.Min, s.Max)
+	l.step(Step{Rule: "pool.amount", Pool: pr.Name, Inputs: []KV{{"terms", exact.Sub(pr.FromRows).String()}, {"shares", pr.FromRows.String()}},
+		Formula: f, Result: money(v), Sources: src})
+	return v, exact, det
+}
+
+// term is one term's exact value: base × rate × each factor, with the achievements among the factors; gone
+// reports a by_pool achievement factor whose target is missing (the term is then 0).
+func (l *lang) term(s *plan.Scheme, t plan.PoolTerm, sc plan.Scope, k string, members bool, pool string) (Term, bool) {
+	tr := Term{Figure: t.Base.Name, Value: l.value(t.Base.Name, sc, k), Rate: t.Rate.Decimal}
+	v := tr.Value.Mul(tr.Rate)
+	f := fmt.Sprintf("%s × %s", tr.Value, tr.Rate)
+	gone := false
+	for _, fa := range t.Factors {
+		key, _ := l.keyOf(l.p.Base(fa.Name), sc, k)
+		if l.noTarget[fa.Name+"\x00"+key] {
+			gone = true
+			if members {
+				l.warn(fmt.Sprintf(msg.CalcTargetMissing, l.p.Base(fa.Name).Achievement.Metric.Name, keyLabel(l.p.Base(fa.Name).Achievement.Scope.Name)))
+			}
+			continue
+		}
+		x := l.value(fa.Name, sc, k)
+		if a, ok := l.achieved[fa.Name+"\x00"+key]; ok {
+			a.Rate = x
+			tr.Achievements = append(tr.Achievements, a)
+		}
+		v = v.Mul(x)
+		f += fmt.Sprintf(" × %s", x)
+	}
+	if gone {
+		v, f = zero, f+" (target missing: 0)"
+	}
+	tr.Exact = v
+	l.step(Step{Rule: "pool.term", Pool: pool, Inputs: []KV{{"base", t.Base.Name}, {"value", tr.Value.String()}, {"rate", t.Rate.String()}},
+		Formula: f, Result: v.String(), Sources: l.sources(t.Base.Name, sc, k)})
+	return tr, gone
+}

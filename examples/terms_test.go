@@ -1,6 +1,7 @@
 package examples
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -124,6 +125,80 @@ schemes:
 			got := readErrors(t, c.plan, storeFiles(map[string]string{"目标.csv": "指标,范围,目标值\n" + c.targets}))
 			if got != c.want {
 				t.Errorf("errors\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+// termsPlan has a store pool whose amount is a term with an achievement factor plus a shares term.
+const termsPlan = `version: 2
+roles:
+  - {name: advisor, aliases: [服务顾问]}
+  - {name: supervisor, aliases: [前台主管]}
+  - {name: trainee, aliases: [学员]}
+bases:
+  - {name: output, from: repair_orders, sum: paid_amount, where: 'type != "internal"', by: advisor_id}
+  - {name: orders, from: repair_orders, count: true, where: 'type != "internal"', by: advisor_id}
+  - {name: store_output, per: store, total: output}
+  - {name: store_orders, per: store, total: orders}
+  - {name: pool_ach, figure: false, achievement: {actual: store_output, metric: pout, scope: team_pool, decimals: 4, missing: by_pool}}
+metrics:
+  - {name: pout, aliases: [池产值], scope: pool}
+schemes:
+  - name: team_pool
+    label: 顾问池
+    roles: [ROLE]
+    pool: store
+    terms:
+      - {base: store_output, rate: 0.01, factors: [pool_ach]}
+      - {base: store_orders, rate: 0.333, shares: true}
+    split: {}
+`
+
+func TestPoolTerms(t *testing.T) {
+	cases := []struct {
+		name, role, targets string
+		lines               map[string]string
+		warn                []string
+		pool                string // amount exact terms(exact achievements…) from_rows
+	}{
+		{name: "Σ base × rate × achievement plus shares, exact, rounded once", role: "advisor", targets: "池产值,顾问池,4000\n",
+			// store_output 5200 (A3's 700 counts) / 4000 = 1.3: 5200 × 0.01 × 1.3 = 67.6; 4 orders × 0.333 = 1.332;
+			// 68.932 → 68.93 between A1 and A2: 34.465 each, the odd cent to A1 (ids).
+			lines: map[string]string{"A1": "顾问池=34.47", "A2": "顾问池=34.46"},
+			pool:  "68.93 68.932 [store_output 67.6 (1.3)] 1.332"},
+		{name: "members and the target missing: the term is 0, warned; the shares are paid", role: "advisor",
+			lines: map[string]string{"A1": "顾问池=0.67", "A2": "顾问池=0.66"},
+			warn:  []string{"no target for pout (team_pool): achievement rate counts as 0"},
+			pool:  "1.33 1.332 [store_output 0 ()] 1.332"},
+		{name: "no members and the target missing: 0.00, shares included, said", role: "trainee",
+			lines: map[string]string{},
+			warn:  []string{"pool team_pool has no members and its target is missing: its amount is 0.00 and its accessory shares of 1.33 are paid to nobody"},
+			pool:  "0.00 0 [store_output 0 ()] 1.332"},
+		{name: "no members with the target: computed and listed, said", role: "trainee", targets: "池产值,顾问池,4000\n",
+			lines: map[string]string{},
+			warn:  []string{"pool team_pool has an amount of 68.93 but no members: nobody is paid it"},
+			pool:  "68.93 68.932 [store_output 67.6 (1.3)] 1.332"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := computeInline(t, strings.Replace(termsPlan, "ROLE", c.role, 1), storeFiles(map[string]string{"目标.csv": "指标,范围,目标值\n" + c.targets}))
+			checkLines(t, r, c.lines, c.warn)
+			if len(r.Pools) != 1 {
+				t.Fatalf("pools %+v", r.Pools)
+			}
+			p := r.Pools[0]
+			got := p.Amount.StringFixed(2) + " " + p.Exact.String()
+			for _, tr := range p.Terms {
+				var as []string
+				for _, a := range tr.Achievements {
+					as = append(as, a.Rate.String())
+				}
+				got += fmt.Sprintf(" [%s %s (%s)]", tr.Figure, tr.Exact, strings.Join(as, " "))
+			}
+			got += " " + p.FromRows.String()
+			if got != c.pool {
+				t.Errorf("pool %q, want %q", got, c.pool)
 			}
 		})
 	}

@@ -133,6 +133,8 @@ type Scheme struct {
 	Fixed  *Dec   `yaml:"fixed"`
 	Steps  *Steps `yaml:"steps"`
 	Amount *Expr  `yaml:"amount"`
+	// Terms: a store pool's amount as Σ base × rate × factors, exact, rounded once (lang_terms.go).
+	Terms []PoolTerm `yaml:"terms"`
 
 	Factors []Factor `yaml:"factors"`
 	Round   *Dec     `yaml:"round"` // decimals of the amount; default: the plan's rounding.decimals

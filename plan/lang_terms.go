@@ -111,3 +111,53 @@ func (lc *langChecker) achievementMore(b *Base, sc Scope) {
 
 // PaysRole reports whether an employee of this role has a computed rate (roles empty: every role).
 func (a *AchievementOf) PaysRole(role string) bool { return len(a.Roles) == 0 || HasRef(a.Roles, role) }
+
+// PoolTerm is one term of a store pool's amount (scheme terms): the base × Rate × every factor (bases,
+// usually achievement rates), exact. Shares terms are the pool's shares of rows sent to it (the result's
+// FromRows, the summary's 精品提成 row) rather than a term of its own.
+type PoolTerm struct {
+	Base    Ref   `yaml:"base"`
+	Rate    Dec   `yaml:"rate"`
+	Factors []Ref `yaml:"factors"`
+	Shares  bool  `yaml:"shares"`
+	Line    int   `yaml:"-"`
+}
+
+// UnmarshalYAML reads a term and keeps its line.
+func (t *PoolTerm) UnmarshalYAML(n *yaml.Node) error {
+	type plain PoolTerm
+	var v plain
+	err := n.Decode(&v)
+	*t = PoolTerm(v)
+	t.Line = n.Line
+	return err
+}
+
+// terms checks a scheme's terms: a store pool's, each with a base, a rate of at least 0 and factors that are
+// store bases.
+func (lc *langChecker) terms(s *Scheme, ps Scope) {
+	if len(s.Terms) == 0 {
+		return
+	}
+	c, name := lc.checker, s.Name.Name
+	if ps != ScopeStore {
+		c.add(s.Name.Line, msg.PlanTermsNotStore, name)
+	}
+	for _, t := range s.Terms {
+		if t.Base.Name == "" {
+			c.add(t.Line, msg.PlanMissingKey, "terms.base")
+		} else if b := lc.baseRef(t.Base); b != nil {
+			lc.poolUse(s, ps, b)
+		}
+		if t.Rate.Line == 0 {
+			c.add(t.Line, msg.PlanMissingKey, "terms.rate")
+		} else {
+			c.nonNegative(t.Rate, "terms.rate", t.Line)
+		}
+		for _, f := range t.Factors {
+			if b := lc.baseRef(f); b != nil {
+				lc.poolUse(s, ps, b)
+			}
+		}
+	}
+}

@@ -68,3 +68,62 @@ func TestAchievementOptionsErrors(t *testing.T) {
 		})
 	}
 }
+
+// poolTermsPlan has a store pool with terms.
+const poolTermsPlan = `version: 2
+roles: [{name: a, aliases: [甲]}]
+metrics:
+  - {name: pm, aliases: [目标二], scope: pool}
+bases:
+  - {name: x, from: repair_orders, sum: paid_amount, by: advisor_id}
+  - {name: t, per: store, total: x}
+  - {name: pach, achievement: {actual: t, metric: pm, scope: p, decimals: 4, missing: by_pool}}
+schemes:
+  - name: p
+    label: P
+    roles: [a]
+    pool: store
+    terms:
+      - {base: t, rate: 0.01, factors: [pach]}
+      - {base: t, rate: 0.02, shares: true}
+    split: {}
+`
+
+func TestPoolTermsParse(t *testing.T) {
+	l, err := Parse("p.yaml", []byte(poolTermsPlan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := l.Scheme("p").Terms
+	if len(ts) != 2 || ts[0].Line != 15 || ts[0].Factors[0].Name != "pach" || !ts[1].Shares || ts[1].Rate.String() != "0.02" {
+		t.Errorf("terms %+v", ts)
+	}
+}
+
+func TestPoolTermsErrors(t *testing.T) {
+	cases := []struct {
+		name, old, new, want string
+	}{
+		{"terms and a base", "    terms:\n", "    base: t\n    rate: 0.01\n    terms:\n",
+			"p.yaml line 10: scheme p must have exactly one amount: base with rate, fixed, steps, amount or terms; it has base, terms"},
+		{"terms of a scheme that is no store pool", "    pool: store\n", "",
+			"p.yaml line 8: base pach: achievement scope \"p\" must be the name of a store pool scheme (pool: store), since metric pm's targets name a pool\n" +
+				"p.yaml line 10: scheme p: terms belong to a store pool (pool: store): they sum the store's bases into one amount\n" +
+				"p.yaml line 10: scheme p: split belongs to a pool (pool: team or store)"},
+		{"a term without a rate, an unknown factor, a negative rate", "{base: t, rate: 0.01, factors: [pach]}", "{base: t, factors: [nope]}\n      - {base: t, rate: -1}",
+			"p.yaml line 15: missing key terms.rate\np.yaml line 15: unknown base \"nope\"\np.yaml line 16: terms.rate must not be negative, got -1"},
+		{"a term with an employee base", "{base: t, rate: 0.02", "{base: x, rate: 0.02",
+			"p.yaml line 10: scheme p is a pool per store, so its amount cannot use x, which is per employee (use it in then:, gates or deductions)"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if strings.Count(poolTermsPlan, c.old) != 1 {
+				t.Fatalf("%q occurs %d times", c.old, strings.Count(poolTermsPlan, c.old))
+			}
+			_, err := Parse("p.yaml", []byte(strings.Replace(poolTermsPlan, c.old, c.new, 1)))
+			if err == nil || err.Error() != c.want {
+				t.Fatalf("err =\n%v\nwant\n%s", err, c.want)
+			}
+		})
+	}
+}

@@ -52,6 +52,7 @@ func schemeBases(sc *plan.Scheme) []string {
 		out = append(out, sc.Steps.On.Name)
 	}
 	uses(sc.Amount)
+	out = append(out, termBases(sc)...)
 	factors(sc.Factors)
 	if sc.Split != nil {
 		uses(sc.Split.Times)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"payout/internal/msg"
 	"payout/plan"
@@ -37,6 +38,39 @@ func (s *planShow) achievementMore(b *plan.Base) []string {
 			what = msg.ShowAchRequiredStore
 		}
 		out = append(out, what)
+	}
+	return out
+}
+
+// terms reads a pool's terms: each base × rate × factors, the shares terms marked, summed exactly and
+// rounded once.
+func (s *planShow) terms(sc *plan.Scheme) string {
+	parts := make([]string, len(sc.Terms))
+	for i, t := range sc.Terms {
+		b := s.p.Base(t.Base.Name)
+		var p string
+		if s.isMoney(b, 0) {
+			p = fmt.Sprintf(msg.ShowTimesPct, b.Title(), pct(t.Rate.Decimal))
+		} else {
+			p = fmt.Sprintf(msg.ShowTimesYuan, b.Title(), t.Rate)
+		}
+		for _, f := range t.Factors {
+			p += msg.ShowTermTimes + s.baseTitle(f.Name)
+		}
+		if t.Shares {
+			p += msg.ShowTermShares
+		}
+		parts[i] = p
+	}
+	return fmt.Sprintf(msg.ShowTerms, strings.Join(parts, msg.ShowTermPlus))
+}
+
+// termBases are the bases a scheme's terms name, in order.
+func termBases(sc *plan.Scheme) []string {
+	var out []string
+	for _, t := range sc.Terms {
+		out = append(out, t.Base.Name)
+		out = append(out, plan.Refs(t.Factors)...)
 	}
 	return out
 }

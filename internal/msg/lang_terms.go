@@ -26,3 +26,16 @@ const (
 	ShowAchRequiredEmp   = "非试用期员工缺少目标是输入错误"
 	ShowAchRequiredStore = "缺少目标是输入错误（奖金池的只在奖金池有成员时）"
 )
+
+// Messages of the pool terms.
+const (
+	PlanTermsNotStore = "scheme %s: terms belong to a store pool (pool: store): they sum the store's bases into one amount"
+)
+
+// plan show's texts of the pool terms.
+const (
+	ShowTerms      = "%s（各项精确相加，取整一次；没有成员也计算并列出；用到的奖金池完成率缺目标时该项为 0，没有成员时整笔为 0.00）"
+	ShowTermTimes  = " × "
+	ShowTermPlus   = " + "
+	ShowTermShares = "（转入份额）"
+)
