@@ -22,9 +22,14 @@ type values struct {
 	base *plan.Base
 	v    map[string]decimal.Decimal
 	src  map[string][]model.Source
+	// order lists the keys in the order of their first row (achievement keys: with_rows).
+	order []string
 }
 
 func (vs *values) add(key string, x decimal.Decimal, src model.Source) {
+	if _, seen := vs.v[key]; !seen {
+		vs.order = append(vs.order, key)
+	}
 	vs.v[key] = vs.v[key].Add(x)
 	vs.src[key] = append(vs.src[key], src)
 }
@@ -40,13 +45,15 @@ type lang struct {
 	baseIdx map[string]int // a base's position in the plan (and in baseEnv)
 	// achieved are the achievement rates computed, by base and key, until the base's bounds give the rate.
 	achieved map[string]Achievement
+	// noTarget are the keys of missing: by_pool achievements whose target is missing (base + "\x00" + key).
+	noTarget map[string]bool
 	dec      int32
 	deduct   dedState
 }
 
 func computeLanguage(e *engine) *Result {
 	l := &lang{engine: e, bases: map[string]*values{}, teamOf: map[string]string{}, dec: e.p.Decimals(),
-		achieved: map[string]Achievement{}}
+		achieved: map[string]Achievement{}, noTarget: map[string]bool{}}
 	e.teamOf = l.teamOf
 	for id := range e.emps {
 		l.ids = append(l.ids, id)
@@ -265,7 +272,7 @@ func (l *lang) compute(b *plan.Base) {
 	case b.Achievement != nil:
 		l.achievements(b, vs)
 	}
-	for _, k := range l.keys(sc) {
+	for _, k := range l.baseKeys(b) {
 		exact := vs.v[k]
 		v := bounded(exact, b.Round, b.Min, b.Max)
 		vs.v[k] = v
@@ -336,32 +343,6 @@ func describeBase(b *plan.Base) string {
 		f += "; max " + b.Max.String()
 	}
 	return f
-}
-
-// achievements computes actual / target for every key of the base's scope.
-func (l *lang) achievements(b *plan.Base, vs *values) {
-	a := b.Achievement
-	sc := b.Scope()
-	for _, k := range l.keys(sc) {
-		scope := k
-		if sc == plan.ScopeStore {
-			scope = a.Scope.Name
-		}
-		t, ok := l.target(a.Metric.Name, scope)
-		actual := l.value(a.Actual.Name, sc, k)
-		if !ok {
-			// Said for a key whose actual has rows (a team or person with data, the store); 0 is used.
-			if sc == plan.ScopeStore || len(l.sources(a.Actual.Name, sc, k)) > 0 {
-				l.warn(fmt.Sprintf(msg.CalcTargetMissing, a.Metric.Name, keyLabel(scope)))
-			}
-			vs.v[k] = zero
-			continue
-		}
-		rate := actual.DivRound(t.Target, int32(a.Decimals.IntPart()))
-		vs.v[k] = rate
-		vs.src[k] = append(append([]model.Source{}, l.sources(a.Actual.Name, sc, k)...), t.Src)
-		l.achieved[b.Name.Name+"\x00"+k] = Achievement{Metric: a.Metric.Name, Scope: scope, Actual: actual, Target: t.Target, Rate: rate}
-	}
 }
 
 // rowSums sums (or counts) a base's rows into vs; rate, when given, multiplies each row's value (a rate by

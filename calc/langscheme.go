@@ -162,8 +162,9 @@ func (l *lang) pool(s *plan.Scheme, people []string, amounts map[string]decimal.
 	}
 	for _, k := range l.keys(sc) {
 		ms := groups[k]
-		amt, exact, det := l.amount(s, sc, k)
-		pr := PoolResult{Name: poolName(s, k), Label: poolLabel(s, k), Exact: exact}
+		pr := PoolResult{Name: poolName(s, k), Label: poolLabel(s, k)}
+		amt, exact, det := l.poolAmount(s, sc, k, len(ms) > 0, &pr)
+		pr.Exact = exact
 		if len(ms) == 0 {
 			// Nobody the scheme pays is in this team (or the store): the amount is listed, and said when
 			// it is not 0, but nobody is paid it.

@@ -16,6 +16,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("{{{"))
 	f.Add([]byte(teamsPlan))
 	f.Add([]byte(dedSeed))
+	f.Add([]byte(termsPlan))
+	f.Add([]byte(poolTermsPlan))
 	f.Add([]byte(strings.Replace(string(DefaultText()), "mode: whole", "mode: whale", 1)))
 	for _, b := range examplePlans(f) {
 		f.Add(b)

@@ -85,6 +85,8 @@ type AchievementOf struct {
 	Metric   Ref `yaml:"metric"`
 	Scope    Ref `yaml:"scope"`
 	Decimals Dec `yaml:"decimals"`
+
+	AchievementMore `yaml:",inline"` // roles, keys, others, missing, required (lang_terms.go)
 }
 
 // ByValue maps a column's values to numbers (weights, rates per unit); rows with another value take
@@ -131,6 +133,8 @@ type Scheme struct {
 	Fixed  *Dec   `yaml:"fixed"`
 	Steps  *Steps `yaml:"steps"`
 	Amount *Expr  `yaml:"amount"`
+	// Terms: a store pool's amount as Σ base × rate × factors, exact, rounded once (lang_terms.go).
+	Terms []PoolTerm `yaml:"terms"`
 
 	Factors []Factor `yaml:"factors"`
 	Round   *Dec     `yaml:"round"` // decimals of the amount; default: the plan's rounding.decimals

@@ -346,6 +346,7 @@ func (lc *langChecker) base(b *Base) {
 		if m := lc.p.Metric(a.Metric.Name); m != nil && m.Scope.Name != "" && !lc.poolAchievement(b, m) && Scope(m.Scope.Name) != sc {
 			c.add(a.Metric.Line, msg.PlanAchMetricScope, b.Name.Name, sc, m.Name.Name, m.Scope.Name)
 		}
+		lc.achievementMore(b, sc)
 	}
 	if b.Round != nil {
 		lc.decimals(*b.Round, "round")

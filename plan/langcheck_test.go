@@ -58,7 +58,7 @@ func TestLanguageErrors(t *testing.T) {
 		{"unknown role", "roles: [front_desk_supervisor]\n    fixed: 400", "roles: [front_desk]\n    fixed: 400", "roles: [front_desk]",
 			`unknown role "front_desk"`},
 		{"two amounts", "fixed: 400", "fixed: 400\n    base: kpi\n    rate: 1", "name: post_allowance",
-			"scheme post_allowance must have exactly one amount: base with rate, fixed, steps or amount; it has base, fixed"},
+			"scheme post_allowance must have exactly one amount: base with rate, fixed, steps, amount or terms; it has base, fixed"},
 		{"split without a pool", "    fixed: 400\n", "    fixed: 400\n    split: {column: base_salary}\n", "name: post_allowance",
 			"scheme post_allowance: split belongs to a pool (pool: team or store)"},
 		{"store base uses an employee base", "    total: own_output\n    roles: [advisor]\n", "    expr: own_output * 2\n", "expr: own_output * 2",

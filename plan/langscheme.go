@@ -100,7 +100,7 @@ func (lc *langChecker) amount(s *Scheme, ps Scope) {
 	for _, k := range []struct {
 		on  bool
 		key string
-	}{{s.Base.Name != "", "base"}, {s.Fixed != nil, "fixed"}, {s.Steps != nil, "steps"}, {s.Amount != nil, "amount"}} {
+	}{{s.Base.Name != "", "base"}, {s.Fixed != nil, "fixed"}, {s.Steps != nil, "steps"}, {s.Amount != nil, "amount"}, {len(s.Terms) > 0, "terms"}} {
 		if k.on {
 			kinds = append(kinds, k.key)
 		}
@@ -142,6 +142,7 @@ func (lc *langChecker) amount(s *Scheme, ps Scope) {
 		lc.compile(s.Amount, lc.p.BaseVars(), formula.Number, "scheme "+name+" amount")
 		lc.exprPoolUse(s, ps, s.Amount)
 	}
+	lc.terms(s, ps)
 }
 
 func (lc *langChecker) rate(s *Scheme, r *Rate) {

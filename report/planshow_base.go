@@ -52,6 +52,7 @@ func schemeBases(sc *plan.Scheme) []string {
 		out = append(out, sc.Steps.On.Name)
 	}
 	uses(sc.Amount)
+	out = append(out, termBases(sc)...)
 	factors(sc.Factors)
 	if sc.Split != nil {
 		uses(sc.Split.Times)
@@ -102,7 +103,7 @@ func (s *planShow) baseText(b *plan.Base) string {
 	case b.Expr != nil:
 		parts = []string{exprText(s.p, nil, b.Expr)}
 	case b.Achievement != nil:
-		parts = []string{s.achievement(b)}
+		parts = append([]string{s.achievement(b)}, s.achievementMore(b)...)
 	}
 	if b.Round != nil {
 		parts = append(parts, fmt.Sprintf(msg.ShowRoundN, b.Round))

@@ -86,6 +86,8 @@ func (s *planShow) amount(sc *plan.Scheme) string {
 		return prefix + fmt.Sprintf(msg.ShowSteps, s.baseTitle(sc.Steps.On.Name), strings.Join(bands, msg.ShowClauseSep), first)
 	case sc.Amount != nil:
 		return prefix + fmt.Sprintf(msg.ShowFormula, exprText(s.p, nil, sc.Amount))
+	case len(sc.Terms) > 0:
+		return prefix + s.terms(sc)
 	}
 	return ""
 }

@@ -30,7 +30,7 @@ const (
 	PlanDecimalsRange  = "%s must be a whole number from 0 to 18, got %s"
 	PlanWeightValue    = "%s: %q is not a value of column %s (values: %s)"
 	PlanExpr           = "%s: %s"
-	PlanSchemeAmount   = "scheme %s must have exactly one amount: base with rate, fixed, steps or amount; it has %s"
+	PlanSchemeAmount   = "scheme %s must have exactly one amount: base with rate, fixed, steps, amount or terms; it has %s"
 	PlanSchemeNoRate   = "scheme %s: base %s needs a rate"
 	PlanRateNoBase     = "scheme %s: a rate needs a base"
 	PlanRateShape      = "scheme %s: a rate is a number, tiers: {…} or column: … with values: {…}"
