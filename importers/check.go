@@ -23,6 +23,8 @@ func (rd *reader) check() {
 		rd.checkHours()
 		rd.checkAdvisorScores()
 		rd.checkPoolSources()
+	} else {
+		rd.langChecks()
 	}
 	rd.checkOutsideMonth()
 }

@@ -1,0 +1,43 @@
+package report
+
+import (
+	"fmt"
+
+	"payout/internal/msg"
+	"payout/plan"
+)
+
+// The input checks of plan show: the bases' expected rows and rows of roles, one item each, in the order of
+// the bases, after the schemes.
+
+// checks lists the plan's input checks (nothing when it has none).
+func (s *planShow) checks() {
+	var items []string
+	for i := range s.p.Bases {
+		items = append(items, s.baseChecks(&s.p.Bases[i])...)
+	}
+	if len(items) == 0 {
+		return
+	}
+	s.line(msg.ShowChecksHead)
+	for _, it := range items {
+		s.line(msg.ShowInputItem, it)
+	}
+}
+
+// baseChecks says a base's checks: which scheme's members must have a row, which roles its rows may be of.
+func (s *planShow) baseChecks(b *plan.Base) []string {
+	var out []string
+	t := s.p.TableOf(b.From.Name)
+	if t == nil {
+		return nil
+	}
+	table := t.Named().Label()
+	if sc := s.p.Scheme(b.ExpectedFor.Name); sc != nil {
+		out = append(out, fmt.Sprintf(msg.ShowExpectedFor, sc.Label.Name, table))
+	}
+	if len(b.RowsOfRoles) > 0 {
+		out = append(out, fmt.Sprintf(msg.ShowRowsOfRoles, table, s.roleLabels(b.RowsOfRoles)))
+	}
+	return out
+}
