@@ -26,6 +26,54 @@ func (rd *reader) langChecks() {
 		if s := p.Scheme(b.ExpectedFor.Name); s != nil {
 			rd.expectedRows(b, s, rows, by)
 		}
+		if len(b.RowsOfRoles) > 0 {
+			rd.rowsOfRoles(b, rows, by)
+		}
+	}
+}
+
+// rowsOfRoles reports, for each employee with rows in the base's table (in order of first row), rows of an
+// employee of another role than the base's roles, at the first row's employee cell; on a base per master
+// team, an apprentice of another role than its master. Rows of the labour hours keep the legacy texts.
+func (rd *reader) rowsOfRoles(b *plan.Base, rows *model.Rows, by int) {
+	p := rd.opt.Plan
+	table := b.From.Name
+	first := map[string]model.Source{}
+	count := map[string]int{}
+	var ids []string
+	for _, r := range rows.Rows {
+		id := r.Values[by].Text
+		if id == "" {
+			continue
+		}
+		if count[id] == 0 {
+			first[id] = r.Src
+			ids = append(ids, id)
+		}
+		count[id]++
+	}
+	masters := b.Scope() == plan.ScopeTeam && p.Teams.ByMaster()
+	for _, id := range ids {
+		e := rd.ids[id]
+		if e == nil || e.Role == "" {
+			continue
+		}
+		at := rd.cellAt(table, first[id], b.By.Name)
+		if !plan.HasRef(b.RowsOfRoles, e.Role) {
+			if table == TLaborHours {
+				rd.rep.errorf(at, msg.ChkHoursRole, excerpt(e.ID), roleLabel(p, e.Role), count[id])
+			} else {
+				rd.rep.errorf(at, msg.ChkRowsOfRoles, excerpt(e.ID), roleLabel(p, e.Role), rd.tableLabel(table), roleLabels(p, b.RowsOfRoles), count[id])
+			}
+			continue
+		}
+		if m := rd.ids[e.MasterID]; masters && m != nil && m.Role != e.Role {
+			if table == TLaborHours {
+				rd.rep.errorf(at, msg.ChkApprenticeRole, excerpt(e.ID), roleLabel(p, e.Role), excerpt(m.ID), roleLabel(p, m.Role))
+			} else {
+				rd.rep.errorf(at, msg.ChkApprenticeRoleRows, excerpt(e.ID), roleLabel(p, e.Role), excerpt(m.ID), roleLabel(p, m.Role), rd.tableLabel(table))
+			}
+		}
 	}
 }
 

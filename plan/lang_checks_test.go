@@ -36,6 +36,14 @@ func TestChecksErrors(t *testing.T) {
 			`unknown scheme "advisr"`},
 		{"expected for on a base without rows", "- {name: total_hours, total: hours}", "- {name: total_hours, total: hours, expected_for: advisor}", "- {name: total_hours",
 			"base total_hours: expected_for needs a base over a table's rows (from) by an employee column (by)"},
+		{"rows of an unknown role", "rows_of_roles: [mechanic]", "rows_of_roles: [mechanik]", "rows_of_roles:",
+			`unknown role "mechanik"`},
+		{"rows of a role twice", "rows_of_roles: [mechanic]", "rows_of_roles: [mechanic, mechanic]", "rows_of_roles:",
+			`role of rows_of_roles "mechanic" is defined twice`},
+		{"rows of no role", "rows_of_roles: [mechanic]", "rows_of_roles: []", "- name: hours\n    from",
+			"base hours: rows_of_roles lists no role"},
+		{"rows of roles without by", "    by: tech_id\n", "", "- name: hours\n    from",
+			"base hours: rows_of_roles needs a base over a table's rows (from) by an employee column (by)"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -37,7 +37,11 @@ func (s *planShow) baseChecks(b *plan.Base) []string {
 		out = append(out, fmt.Sprintf(msg.ShowExpectedFor, sc.Label.Name, table))
 	}
 	if len(b.RowsOfRoles) > 0 {
-		out = append(out, fmt.Sprintf(msg.ShowRowsOfRoles, table, s.roleLabels(b.RowsOfRoles)))
+		text := fmt.Sprintf(msg.ShowRowsOfRoles, table, s.roleLabels(b.RowsOfRoles))
+		if b.Scope() == plan.ScopeTeam && s.p.Teams.ByMaster() {
+			text += msg.ShowApprenticeSameRole
+		}
+		out = append(out, text)
 	}
 	return out
 }
