@@ -129,3 +129,86 @@ func TestReadLanguageRowsOfRoles(t *testing.T) {
 		})
 	}
 }
+
+// rowChecksPlan is a plan in the plan language with the row checks given (YAML, compiled by the loader).
+func rowChecksPlan(t *testing.T, checks string) *plan.Plan {
+	t.Helper()
+	text := `version: 2
+roles:
+  - {name: advisor, aliases: [服务顾问]}
+  - {name: tech, aliases: [机修工]}
+bases:
+  - {name: sales, from: accessory_sales, sum: paid_amount, by: seller_id}
+schemes:
+  - {name: own, label: 个人奖, roles: [advisor], base: sales, rate: 0.01}
+checks:
+` + checks
+	l, err := plan.Parse("t.yaml", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l.Plan
+}
+
+// Under version 2 the plan's row checks report each kept row for which the condition holds, in reading
+// order, at the check's column: the named min_discount message with the legacy text and ratio, or a text
+// with the row's values; as a warning or an input error.
+func TestReadLanguageRowChecks(t *testing.T) {
+	discount := `  - table: accessory_sales
+    when: seller_dept == "aftersales" && category != "generic" && list_amount > 0 && paid_amount <= list_amount * 0.75
+    column: paid_amount
+    warning: min_discount
+    ratio: {of: paid_amount, to: list_amount, min: 0.75}
+`
+	long := `  - {table: labor_hours, when: hours > 3, column: hours, error: "一行 {hours} 小时（工单 {ro_no}，{date}）"}
+`
+	ratio := `  - {table: accessory_sales, when: paid_amount < list_amount, column: list_amount, warning: "{doc_no} 按 {ratio} 售出（{min}）", ratio: {of: paid_amount, to: list_amount, min: 0.5}}
+`
+	sales := "单据号,销售日期,销售人工号,销售部门,类别,标价金额,实收金额\n" +
+		"S1,2026-10-05,A01,售后,精品,100,75\n" + // row 2: at 75%
+		"S2,2026-10-05,A01,售后,精品,100,76\n" + // row 3
+		"S3,2026-10-06,A01,售后,通用,100,50\n" + // row 4: generic
+		"S4,2026-10-06,A01,销售部,精品,100,50\n" + // row 5: sales
+		"S5,2026-10-07,A01,售后,养护品,300,200\n" // row 6: 66.67%
+	cases := []struct {
+		name, checks string
+		want         []string
+	}{
+		{"the 75% discount", discount, []string{
+			iss("精品销售.csv row 2, column 实收金额 (G2)", msg.ChkMinDiscount, "75%", "75%"),
+			iss("精品销售.csv row 6, column 实收金额 (G6)", msg.ChkMinDiscount, "66.67%", "75%")}},
+		{"a text message, an error", long, []string{
+			"工时明细.csv row 3, column 工时 (D3): 一行 3.5 小时（工单 RO2，2026-10-13）"}},
+		{"the ratio in a text", ratio, []string{
+			"精品销售.csv row 2, column 标价金额 (F2): S1 按 75% 售出（50%）",
+			"精品销售.csv row 3, column 标价金额 (F3): S2 按 76% 售出（50%）",
+			"精品销售.csv row 4, column 标价金额 (F4): S3 按 50% 售出（50%）",
+			"精品销售.csv row 5, column 标价金额 (F5): S4 按 50% 售出（50%）",
+			"精品销售.csv row 6, column 标价金额 (F6): S5 按 66.67% 售出（50%）"}},
+		{"no row holds", "  - {table: labor_hours, when: hours > 30, column: hours, warning: 太长}\n", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			f := folder{
+				"员工名册.csv": "工号,姓名,岗位,基本工资,试用期\nA01,李明,服务顾问,3000,否\nB02,黄伟,机修工,3200,否\n",
+				"工时明细.csv": "工单号,技师工号,日期,工时\nRO1,B02,2026-10-12,3\nRO2,B02,2026-10-13,3.5\n",
+				"精品销售.csv": sales,
+			}
+			f.write(t, dir)
+			_, rep := readPlan(t, dir, rowChecksPlan(t, c.checks))
+			var got []string
+			for _, is := range rep.Issues {
+				got = append(got, is.String())
+			}
+			if len(got) != len(c.want) {
+				t.Fatalf("issues:%s\nwant:%q", issueLines(rep), c.want)
+			}
+			for i := range got {
+				if got[i] != c.want[i] {
+					t.Errorf("issue %d: %s\nwant:      %s", i, got[i], c.want[i])
+				}
+			}
+		})
+	}
+}

@@ -95,6 +95,7 @@ func (p *Plan) checkLanguage(c *checker) {
 	}
 	lc.lines()
 	lc.poolNames()
+	lc.rowChecks()
 	c.checkPlausiblePay(p.PlausiblePay)
 }
 
