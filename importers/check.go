@@ -25,6 +25,7 @@ func (rd *reader) check() {
 		rd.checkPoolSources()
 	} else {
 		rd.checkRequiredTargets()
+		rd.langChecks()
 	}
 	rd.checkOutsideMonth()
 }

@@ -273,6 +273,7 @@ type tableReader struct {
 	gen       []model.Value     // the generic values of the row being read (row.gen), nil when none are kept
 	block     []model.Value     // values not yet given to a kept generic row (keepGeneric)
 	blockRows int               // the rows the last block was made for
+	checks    []*rowCheck       // the plan's row checks of this table (checks_lang.go)
 }
 
 // maxAsideListed is how many of a table's rows set aside as dated outside the month are listed by number;
@@ -320,6 +321,7 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Repo
 	if rd.generic || t.own != nil {
 		tr.gen = make([]model.Value, len(t.Columns))
 	}
+	tr.startChecks()
 	headerRow, missing := tr.findHeader()
 	if headerRow == 0 {
 		if err := src.err(); err != nil {
@@ -359,6 +361,7 @@ func (rd *reader) readTable(t *Table, l location, ti *model.TableInfo, rep *Repo
 				*a = append(*a, n)
 			}
 		case rd.generic:
+			tr.rowChecks(r)
 			tr.keepGeneric(r)
 		}
 	}

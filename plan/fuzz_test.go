@@ -15,6 +15,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("version: 1\nfund:\n  rate: 1e400\n"))
 	f.Add([]byte("{{{"))
 	f.Add([]byte(teamsPlan))
+	f.Add([]byte(checksPlan))
 	f.Add([]byte(dedSeed))
 	f.Add([]byte(termsPlan))
 	f.Add([]byte(poolTermsPlan))

@@ -75,6 +75,8 @@ type Base struct {
 
 	// Figure false: a store base not listed among the month's figures (lang_pools.go).
 	Figure *bool `yaml:"figure"`
+
+	BaseChecks `yaml:",inline"` // expected rows and rows of roles (lang_checks.go)
 }
 
 // AchievementOf is an achievement rate: the base Actual divided by the target of Metric for the base's

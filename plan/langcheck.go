@@ -58,6 +58,7 @@ func (p *Plan) checkLanguage(c *checker) {
 	lc.metrics()
 	for i := range p.Bases {
 		lc.base(&p.Bases[i])
+		lc.baseChecks(&p.Bases[i])
 	}
 	for i := range p.Bases {
 		if b := &p.Bases[i]; b.Expr != nil {
@@ -94,6 +95,7 @@ func (p *Plan) checkLanguage(c *checker) {
 	}
 	lc.lines()
 	lc.poolNames()
+	lc.rowChecks()
 	c.checkPlausiblePay(p.PlausiblePay)
 }
 

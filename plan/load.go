@@ -554,7 +554,7 @@ var keyVersion = map[string]int{
 	"achievement": 1, "figures": 1, "pools": 1, "accessory": 1, "hours": 1, "wash": 1, "assessment": 1,
 	"insurance": 1, "renewal": 1, "advisor_deductions": 1, "beauty_fines": 1, "line_labels": 1, // lines: both (lang_pools.go)
 	"rounding": Version2, "bases": Version2, "schemes": Version2, "tables": Version2, "columns": Version2,
-	"teams": Version2,
+	"teams": Version2, "checks": Version2,
 }
 
 // topKeys lists the plan file's top-level keys with their lines (none when the file is not a mapping).

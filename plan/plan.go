@@ -117,6 +117,7 @@ type Plan struct {
 	Rounding *Rounding `yaml:"rounding"`
 	Bases    []Base    `yaml:"bases"`
 	Schemes  []Scheme  `yaml:"schemes"`
+	Checks   []Check   `yaml:"checks"` // row checks of the input (lang_checks.go)
 
 	vocab Vocabulary // the built-in enumerations with the plan's additions
 }

@@ -27,6 +27,7 @@ func PlanText(w io.Writer, p *plan.Loaded) error {
 		s.scheme(i+1, &p.Schemes[i])
 	}
 	s.lineOrder()
+	s.checks()
 	_, err := io.WriteString(w, s.b.String())
 	return err
 }
