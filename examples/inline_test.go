@@ -23,8 +23,8 @@ func storeFiles(more map[string]string) map[string]string {
 	return files
 }
 
-// computeInline writes a month's files, reads them under the plan text and computes the month.
-func computeInline(t *testing.T, planText string, files map[string]string) *calc.Result {
+// readInline writes a month's files and reads them under the plan text.
+func readInline(t *testing.T, planText string, files map[string]string) (*plan.Loaded, *model.MonthData, *importers.Report) {
 	t.Helper()
 	dir := t.TempDir()
 	for name, text := range files {
@@ -37,8 +37,18 @@ func computeInline(t *testing.T, planText string, files map[string]string) *calc
 		t.Fatalf("plan: %v", err)
 	}
 	d, rep, err := importers.Read(importers.Options{Dir: dir, Month: model.Month{Year: 2026, Month: 10}, Plan: p.Plan})
-	if err != nil || rep.HasErrors() {
-		t.Fatalf("read: %v %v", err, rep.Issues)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, d, rep
+}
+
+// computeInline reads a month written inline (readInline), which must have no input errors, and computes it.
+func computeInline(t *testing.T, planText string, files map[string]string) *calc.Result {
+	t.Helper()
+	p, d, rep := readInline(t, planText, files)
+	if rep.HasErrors() {
+		t.Fatalf("read: %v", rep.Issues)
 	}
 	return calc.Compute(d, p.Plan)
 }

@@ -2,14 +2,10 @@ package examples
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"payout/importers"
-	"payout/model"
-	"payout/plan"
 )
 
 // The achievement options (roles, keys: with_rows, others, missing, required) and pool terms of the plan
@@ -79,20 +75,7 @@ func TestAchievementOptions(t *testing.T) {
 // readErrors reads an inline month under a plan and returns its input errors, one a line.
 func readErrors(t *testing.T, planText string, files map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	p, err := plan.Parse("case.yaml", []byte(planText))
-	if err != nil {
-		t.Fatalf("plan: %v", err)
-	}
-	_, rep, err := importers.Read(importers.Options{Dir: dir, Month: model.Month{Year: 2026, Month: 10}, Plan: p.Plan})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, _, rep := readInline(t, planText, files)
 	var out []string
 	for _, is := range rep.Issues {
 		if is.Severity == importers.Error {

@@ -257,8 +257,8 @@ type Rounding struct {
 // IsLanguage reports whether the plan is written in the plan language (version 2).
 func (p *Plan) IsLanguage() bool { return p.Version == Version2 }
 
-// BaseTables lists the tables the plan's bases read (From; targets for an achievement), in order of first
-// use, without repeats; the roster is always first. A month without one of them is warned about.
+// BaseTables lists the tables the plan's bases read (From; targets for an achievement) and its row checks
+// read, in order of first use, without repeats; the roster is always first. A month without one of them is warned about.
 func (p *Plan) BaseTables() []string {
 	out := []string{"employees"}
 	seen := map[string]bool{"employees": true}
@@ -268,6 +268,12 @@ func (p *Plan) BaseTables() []string {
 			t = "targets"
 		}
 		if t != "" && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	for _, c := range p.Checks {
+		if t := c.Table.Name; t != "" && !seen[t] {
 			seen[t] = true
 			out = append(out, t)
 		}

@@ -28,23 +28,29 @@ func TestPlanTextExamples(t *testing.T) {
 	}
 }
 
-// The constructs the example stores do not use (whole and lower-inclusive tiers, tiers on a count, a formula
-// amount, equal and weighted splits, then, quota on another base, gates with an amount, percentage
-// deductions, negate, steps, totals without probation, achievements of an employee and of the store, every
-// operator and function of expressions, added names of a built-in value).
+// TestPlanTextConstructs reads out the testdata plans of the constructs the example stores do not use:
+// constructs (whole and lower-inclusive tiers, tiers on a count, a formula amount, equal and weighted
+// splits, then, quota on another base, gates with an amount, percentage deductions, negate, steps, totals
+// without probation, achievements of an employee and of the store, every operator and function of
+// expressions, added names of a built-in value), teams (master teams, apprentice shares, rates by role, tier
+// reductions and warnings), terms (achievement options, pool terms) and checks (the bases' input checks and
+// the row checks).
 func TestPlanTextConstructs(t *testing.T) {
-	p, err := plan.LoadFile(filepath.Join("testdata", "planshow-constructs.yaml"))
-	if err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"constructs", "teams", "terms", "checks"} {
+		t.Run(name, func(t *testing.T) {
+			p, err := plan.LoadFile(filepath.Join("testdata", "planshow-"+name+".yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := PlanText(&b, p); err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, "planshow-"+name+".golden", b.Bytes())
+		})
 	}
-	var b bytes.Buffer
-	if err := PlanText(&b, p); err != nil {
-		t.Fatal(err)
-	}
-	golden.Check(t, "planshow-constructs.golden", b.Bytes())
 }
 
-// PlanText of a version-1 plan is an error (plan show prints its YAML instead).
 func TestPlanTextVersion1(t *testing.T) {
 	var b bytes.Buffer
 	err := PlanText(&b, plan.Default())
