@@ -386,7 +386,7 @@ func (l *lang) rowSums(b *plan.Base, rate *plan.ByValue, vs *values) {
 	for ri := range rows.Rows {
 		r := &rows.Rows[ri]
 		for _, s := range slots {
-			env.Set(s.env, goValue(vars[s.env].Type, r.Values, s.col))
+			env.SetCell(s.env, model.ValueAt(r.Values, s.col))
 		}
 		if b.Where != nil {
 			ok, err := b.Where.Program().EvalBool(env)
@@ -460,21 +460,4 @@ func byValue(rows *model.Rows, bv *plan.ByValue, def decimal.Decimal) func(r *mo
 		}
 		return d
 	}
-}
-
-// goValue is a cell as an expression value (an empty cell is its type's zero value).
-func goValue(t formula.Type, vals []model.Value, col int) any {
-	var v model.Value
-	if col >= 0 && col < len(vals) {
-		v = vals[col]
-	}
-	switch t {
-	case formula.Number:
-		return v.Num
-	case formula.Date:
-		return v.Date
-	case formula.Bool:
-		return v.Bool
-	}
-	return v.Text
 }

@@ -124,3 +124,29 @@ func TestConstructs(t *testing.T) {
 		})
 	}
 }
+
+// TestPresent: present(column) tells an empty cell from a 0 or a date in another month: orders without a
+// settlement date are counted apart from those settled (in any month) and from a paid amount of 0.
+func TestPresent(t *testing.T) {
+	text := `version: 2
+roles:
+  - {name: advisor, aliases: [服务顾问]}
+  - {name: supervisor, aliases: [前台主管]}
+bases:
+  - {name: unsettled, from: repair_orders, count: true, where: "!present(settled_date)", by: advisor_id}
+  - {name: unpaid, from: repair_orders, count: true, where: "present(paid_amount) && paid_amount == 0", by: advisor_id}
+schemes:
+  - {name: s, label: 未结算单, roles: [advisor], base: unsettled, rate: 10}
+  - {name: u, label: 零元单, roles: [advisor], base: unpaid, rate: 1}
+`
+	orders := `工单号,维修类型,服务顾问,接车日期,结算日期,实收金额
+R1,保养,A1,2026-10-02,,100
+R2,保养,A1,2026-10-05,2026-11-02,
+R3,保养,A2,2026-10-07,2026-10-08,0
+R4,保养,A2,2026-10-09,,
+`
+	r := computeInline(t, text, map[string]string{"员工名册.csv": roster, "维修工单.csv": orders})
+	// A1: R1 unsettled (R2 is settled in November: present); A2: R4 unsettled, R3 paid 0 (R4's empty amount
+	// is not a 0).
+	checkLines(t, r, map[string]string{"A1": "未结算单=10.00", "A2": "未结算单=10.00 零元单=1.00"}, nil)
+}

@@ -152,8 +152,8 @@ func (tr *tableReader) startChecks() {
 // rowChecks evaluates the table's row checks on the row just read and kept, in the plan's order.
 func (tr *tableReader) rowChecks(r *row) {
 	for _, rc := range tr.checks {
-		for i, v := range rc.vars {
-			rc.env.Set(i, cellValue(v.Type, r.gen, rc.slots[i]))
+		for i := range rc.vars {
+			rc.env.SetCell(i, model.ValueAt(r.gen, rc.slots[i]))
 		}
 		hit, err := rc.c.When.Program().EvalBool(rc.env)
 		if err != nil {
@@ -210,22 +210,4 @@ func (rc *rowCheck) number(r *row, col string) decimal.Decimal {
 		return r.gen[j].Num
 	}
 	return decimal.Zero
-}
-
-// cellValue is a generic value as the expression's Env takes it (the zero value of the type when Null or
-// absent).
-func cellValue(t fx.Type, vals []model.Value, j int) any {
-	var v model.Value
-	if j >= 0 && j < len(vals) {
-		v = vals[j]
-	}
-	switch t {
-	case fx.Number:
-		return v.Num
-	case fx.Date:
-		return v.Date
-	case fx.Bool:
-		return v.Bool
-	}
-	return v.Text
 }

@@ -51,3 +51,11 @@ func (r *Rows) Index(column string) int {
 	}
 	return -1
 }
+
+// ValueAt is the value at position i of a row's values, or an empty one (Null) when the row has none there.
+func ValueAt(vals []Value, i int) Value {
+	if i >= 0 && i < len(vals) {
+		return vals[i]
+	}
+	return Value{Null: true}
+}

@@ -110,7 +110,7 @@ func (lc *langChecker) deductionRate(s *Scheme, d *Deduction) {
 	switch {
 	case d.Rate == nil:
 	case d.Rate.Expr != nil:
-		lc.compile(d.Rate.Expr, lc.p.BaseVars(), formula.Number, "scheme "+s.Name.Name+" deduction rate")
+		lc.compileBases(d.Rate.Expr, formula.Number, "scheme "+s.Name.Name+" deduction rate")
 	default:
 		lc.fraction(d.Rate.Dec, "deductions.rate", s.Name.Line)
 	}

@@ -62,7 +62,7 @@ func (p *Plan) checkLanguage(c *checker) {
 	}
 	for i := range p.Bases {
 		if b := &p.Bases[i]; b.Expr != nil {
-			lc.compile(b.Expr, p.BaseVars(), formula.Number, "base "+b.Name.Name+" expr")
+			lc.compileBases(b.Expr, formula.Number, "base "+b.Name.Name+" expr")
 		}
 	}
 	if !lc.cycles() {
@@ -506,6 +506,16 @@ func (lc *langChecker) compile(e *Expr, vars []formula.Var, want formula.Type, w
 		return
 	}
 	e.prog = prog
+}
+
+// compileBases compiles an expression over the plan's bases; present() belongs to expressions over a row's
+// columns (a base has a value for every key).
+func (lc *langChecker) compileBases(e *Expr, want formula.Type, where string) {
+	lc.compile(e, lc.p.BaseVars(), want, where)
+	if e.prog != nil && e.prog.UsesPresent() {
+		lc.add(e.Line, msg.PlanPresentBases, where)
+		e.prog = nil
+	}
 }
 
 // uses lists the bases a base depends on.

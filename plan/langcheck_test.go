@@ -81,6 +81,8 @@ func TestLanguageErrors(t *testing.T) {
 			"rounding.decimals must be a whole number from 0 to 2 (amounts are in yuan and cents), got 3"},
 		{"roles on a base over rows", "    sum: kpi\n    by: emp_id\n", "    sum: kpi\n    by: emp_id\n    roles: [advisor]\n", "    roles: [advisor]\n  - name: satisfaction",
 			"base kpi: roles belongs to a total (total: …)"},
+		{"present() over bases", "when: satisfaction < 85", "when: present(satisfaction)", "when: present(satisfaction)",
+			"scheme own_output_commission gate: present() asks whether a row's cell is empty; it belongs to the expressions over a table's rows (sum, where, checks), not to those over bases"},
 		{"unknown enumeration", "type: amount, required: true}", "type: enum, enum: premiums, required: true}", "enum: premiums",
 			`column renewals.premium: unknown enumeration "premiums" (add it under vocabulary:)`},
 	}

@@ -84,7 +84,7 @@ func (lc *langChecker) scheme(s *Scheme) {
 			c.add(s.Name.Line, msg.PlanMissingKey, "gates.when")
 			continue
 		}
-		lc.compile(g.When, lc.p.BaseVars(), formula.Bool, "scheme "+name+" gate")
+		lc.compileBases(g.When, formula.Bool, "scheme "+name+" gate")
 	}
 	for i := range s.Deductions {
 		d := &s.Deductions[i]
@@ -139,7 +139,7 @@ func (lc *langChecker) amount(s *Scheme, ps Scope) {
 		}
 	}
 	if s.Amount != nil {
-		lc.compile(s.Amount, lc.p.BaseVars(), formula.Number, "scheme "+name+" amount")
+		lc.compileBases(s.Amount, formula.Number, "scheme "+name+" amount")
 		lc.exprPoolUse(s, ps, s.Amount)
 	}
 	lc.terms(s, ps)
@@ -237,7 +237,7 @@ func (lc *langChecker) factors(fs []Factor, where string, ps Scope, scheme strin
 			lc.add(0, msg.PlanMissingKey, where+".value")
 			continue
 		}
-		lc.compile(f.Value, lc.p.BaseVars(), formula.Number, where)
+		lc.compileBases(f.Value, formula.Number, where)
 		if ps != ScopeEmployee && f.Value.prog != nil {
 			for _, u := range f.Value.prog.Uses() {
 				if b := lc.bases[u]; b != nil && narrower(b.Scope(), ps) {
@@ -300,7 +300,7 @@ func (lc *langChecker) split(s *Scheme, roles map[string]bool) {
 	}
 	lc.adjustable(s)
 	if sp.Times != nil {
-		lc.compile(sp.Times, lc.p.BaseVars(), formula.Number, "scheme "+name+" split times")
+		lc.compileBases(sp.Times, formula.Number, "scheme "+name+" split times")
 	}
 	lc.apprenticeSplit(s)
 }
@@ -324,7 +324,7 @@ func (lc *langChecker) deduction(s *Scheme, d *Deduction) {
 		}
 	}
 	if d.When != nil {
-		lc.compile(d.When, lc.p.BaseVars(), formula.Bool, "scheme "+name+" deduction")
+		lc.compileBases(d.When, formula.Bool, "scheme "+name+" deduction")
 	}
 	lc.deductionRate(s, d)
 	lc.deductionReason(s, d)

@@ -206,6 +206,11 @@ func (r *exprReader) unary(n *ast.UnaryNode) (string, int) {
 				return fmt.Sprintf(msg.ShowExprNo, r.name(id.Value)), precCompare
 			}
 		}
+		if c, ok := n.Node.(*ast.CallNode); ok && len(c.Arguments) == 1 {
+			if id, ok := c.Callee.(*ast.IdentifierNode); ok && id.Value == "present" {
+				return fmt.Sprintf(msg.ShowExprEmpty, r.at(c.Arguments[0], precAdd)), precCompare
+			}
+		}
 		s, _ := r.node(n.Node)
 		return fmt.Sprintf(msg.ShowExprNot, s), precNot
 	}
@@ -223,6 +228,8 @@ func (r *exprReader) call(name string, args []ast.Node) (string, int) {
 	switch {
 	case name == "in_month" && len(args) == 1:
 		return fmt.Sprintf(msg.ShowExprInMonth, parts[0]), precCompare
+	case name == "present" && len(args) == 1:
+		return fmt.Sprintf(msg.ShowExprPresent, parts[0]), precCompare
 	case name == "min":
 		return fmt.Sprintf(msg.ShowExprMin, strings.Join(parts, msg.ShowListSep)), precAnd
 	case name == "max":

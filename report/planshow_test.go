@@ -108,6 +108,7 @@ func TestExprText(t *testing.T) {
 		{"text column", inc, `note == "x"`, "「说明」为 “x”"},
 		{"numbers as written", ros, `paid_amount >= 3_000.50 && self_pay <= 0.0010`, "「实收金额」 ≥ 3000.50 且 「车主自付」 ≤ 0.0010"},
 		{"grouping", ros, `(paid_amount - (self_pay - 1)) * 2 / -gross_profit`, "(「实收金额」 − (「车主自付」 − 1)) × 2 ÷ −「毛利」"},
+		{"present and its negation", ros, `!present(settled_date) && present(paid_amount)`, "「结算日期」为空 且 「实收金额」不为空"},
 		{"or inside and, and inside or", ros, `(in_month(settled_date) || paid_amount > 0) && (paid_amount < 1 && self_pay < 1 || true)`, "(「结算日期」在本月 或 「实收金额」 > 0) 且 ((「实收金额」 < 1 且 「车主自付」 < 1) 或 是)"},
 		{"not of a comparison", ros, `not (paid_amount == 0)`, "并非（「实收金额」 = 0）"},
 		{"a function in arithmetic and in a comparison", nil, `min(score, 1) * 2 < round(score, 0)`, "(得分、1 中较小者) × 2 < (得分 四舍五入保留 0 位小数)"},

@@ -79,5 +79,6 @@ const (
 	PlanRateUncovered   = "%s: value %s of column %s has no rate and there is no default"
 	PlanRateNeedsDef    = "%s: column %s is text, so a rate by its values needs a default for the values not listed"
 	PlanMoneyDecimals   = "%s must be a whole number from 0 to 2 (amounts are in yuan and cents), got %s"
+	PlanPresentBases    = "%s: present() asks whether a row's cell is empty; it belongs to the expressions over a table's rows (sum, where, checks), not to those over bases"
 	PlanLabelAdjustment = "label %q of scheme %s is the name of the adjustments line; choose another, or rename that line (adjustments: {label: …})"
 )

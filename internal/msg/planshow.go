@@ -161,6 +161,8 @@ const (
 	ShowExprNoneOf   = "%s不为 %s 中的任何一个"
 	ShowExprYes      = "%s为是"
 	ShowExprNo       = "%s为否"
+	ShowExprPresent  = "%s不为空"
+	ShowExprEmpty    = "%s为空"
 	ShowExprNot      = "并非（%s）"
 	ShowExprInMonth  = "%s在本月"
 	ShowExprMin      = "%s 中较小者"

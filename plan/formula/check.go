@@ -20,6 +20,8 @@ type checker struct {
 	runes []rune
 	vars  map[string]Type
 	uses  map[string]bool
+	// present: the expression asks whether a variable's cell is empty (present(x))
+	present bool
 }
 
 func newChecker(src string, vars map[string]Type) *checker {

@@ -47,6 +47,7 @@ func NewEnv(vars []Var, month model.Month) *Env {
 		e.types = append(e.types, v.Type)
 		e.typeOf[v.Name] = v.Type
 		e.values[v.Name] = v.Type.zero()
+		e.values[presentPrefix+v.Name] = true
 	}
 	e.values[monthVar] = month
 	return e
@@ -75,6 +76,39 @@ func (e *Env) Set(i int, v any) {
 		e.nWrong--
 	}
 	e.values[e.names[i]] = v
+}
+
+// SetPresent says whether the cell of the variable at position i is not empty, for present(x) (every
+// variable is present until said otherwise). A position out of the list makes every later evaluation fail.
+func (e *Env) SetPresent(i int, present bool) {
+	if i < 0 || i >= len(e.names) {
+		e.broken = &Error{Msg: fmt.Sprintf(msg.FormulaBadIndex, i)}
+		return
+	}
+	e.values[presentPrefix+e.names[i]] = present
+}
+
+// SetCell gives the variable at position i a cell of a table's generic rows: its value by the variable's type
+// (an empty cell is the type's zero value) and whether it is present. A position out of the list makes every
+// later evaluation fail.
+func (e *Env) SetCell(i int, c model.Value) {
+	if i < 0 || i >= len(e.names) {
+		e.broken = &Error{Msg: fmt.Sprintf(msg.FormulaBadIndex, i)}
+		return
+	}
+	var v any
+	switch e.types[i] {
+	case Number:
+		v = c.Num
+	case Date:
+		v = c.Date
+	case Bool:
+		v = c.Bool
+	default:
+		v = c.Text
+	}
+	e.Set(i, v)
+	e.values[presentPrefix+e.names[i]] = !c.Null
 }
 
 // holds reports whether v is a value of type t.

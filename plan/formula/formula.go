@@ -93,6 +93,8 @@ type Program struct {
 	vars []Var // the variables of uses, with their types
 	typ  Type
 	prog *vm.Program
+	// present: the expression uses present(x)
+	present bool
 }
 
 // Source is the expression's text as given to Compile.
@@ -101,12 +103,20 @@ func (p *Program) Source() string { return p.src }
 // Uses lists the variable names the expression references, sorted, without repeats.
 func (p *Program) Uses() []string { return append([]string(nil), p.uses...) }
 
+// UsesPresent reports whether the expression asks whether a cell is empty (present(x)): it then needs the
+// Env's presence of its variables (Env.SetPresent).
+func (p *Program) UsesPresent() bool { return p.present }
+
 // Type is the type of the expression's value (the want given to Compile).
 func (p *Program) Type() Type { return p.typ }
 
 // monthVar is the Env key of the evaluation's month, passed to in_month; it is not an identifier, so no
 // plan variable can take its name.
 const monthVar = "@month"
+
+// presentPrefix names the Env key that says whether a variable's cell is not empty (present(x)); "$" is not
+// an identifier's first character, so no plan variable can take such a name.
+const presentPrefix = "$present:"
 
 // Compile parses src, checks it against vars and want, and compiles it. Errors are *Error.
 func Compile(src string, vars []Var, want Type) (p *Program, err error) {
@@ -154,7 +164,7 @@ func Compile(src string, vars []Var, want Type) (p *Program, err error) {
 	for i, name := range uses {
 		used[i] = Var{Name: name, Type: types[name]}
 	}
-	return &Program{src: src, uses: uses, vars: used, typ: want, prog: prog}, nil
+	return &Program{src: src, uses: uses, vars: used, typ: want, prog: prog, present: c.present}, nil
 }
 
 // varTypes maps each variable to its type, refusing a name declared twice and an invalid type.
@@ -181,6 +191,7 @@ func newConfig(types map[string]Type) *conf.Config {
 	env := make(map[string]any, len(types)+1)
 	for name, t := range types {
 		env[name] = t.zero()
+		env[presentPrefix+name] = false
 	}
 	env[monthVar] = model.Month{}
 	config := conf.CreateNew()

@@ -193,7 +193,7 @@ func TestNoFloat(t *testing.T) {
 
 func TestCompileErrors(t *testing.T) {
 	const notPart = "this is not part of the plan language (numbers, text in quotes, true/false, names, + - * /, comparisons, in, and/or/not, ?: and the functions min, max, abs, round, in_month, date)"
-	const funcs = " (the functions are min, max, abs, round, in_month and date)"
+	const funcs = " (the functions are min, max, abs, round, in_month, date and present)"
 	tests := []struct {
 		src       string
 		want      Type

@@ -140,6 +140,8 @@ func (c *checker) call(n *ast.Node, node *ast.CallNode) (Type, error) {
 		return c.inMonth(n, node)
 	case "date":
 		return c.date(n, node)
+	case "present":
+		return c.presentCall(n, node)
 	}
 	return 0, c.errAt(node, msg.FormulaUnknownFunc, id.Value)
 }
@@ -239,6 +241,25 @@ func (c *checker) inMonth(n *ast.Node, node *ast.CallNode) (Type, error) {
 	month := &ast.IdentifierNode{Value: monthVar}
 	month.SetLocation(node.Location())
 	ast.Patch(n, call(fnInMonth, node.Arguments[0], month))
+	return Bool, nil
+}
+
+// presentCall checks present(x), x a variable, and reads it as the Env's presence of x.
+func (c *checker) presentCall(n *ast.Node, node *ast.CallNode) (Type, error) {
+	if len(node.Arguments) != 1 {
+		return 0, c.errAt(node, msg.FormulaArgCount, "present", msg.FormulaArgsOne, len(node.Arguments))
+	}
+	id, ok := node.Arguments[0].(*ast.IdentifierNode)
+	if !ok {
+		return 0, c.errAt(node.Arguments[0], msg.FormulaPresentArg)
+	}
+	if _, err := c.check(&node.Arguments[0]); err != nil {
+		return 0, err
+	}
+	c.present = true
+	p := &ast.IdentifierNode{Value: presentPrefix + id.Value}
+	p.SetLocation(node.Location())
+	ast.Patch(n, p)
 	return Bool, nil
 }
 
