@@ -18,6 +18,7 @@ import (
 // concurrent use; any number of Programs may be evaluated with one Env, each reading the variables it uses.
 type Env struct {
 	names   []string
+	present []string // the Env keys of the variables' presence (presentPrefix + name)
 	types   []Type
 	typeOf  map[string]Type
 	values  map[string]any        // expr's env: variable name → value, and monthVar → the month
@@ -44,10 +45,11 @@ func NewEnv(vars []Var, month model.Month) *Env {
 	}
 	for _, v := range vars {
 		e.names = append(e.names, v.Name)
+		e.present = append(e.present, presentPrefix+v.Name)
 		e.types = append(e.types, v.Type)
 		e.typeOf[v.Name] = v.Type
 		e.values[v.Name] = v.Type.zero()
-		e.values[presentPrefix+v.Name] = true
+		e.values[e.present[len(e.present)-1]] = true
 	}
 	e.values[monthVar] = month
 	return e
@@ -85,7 +87,7 @@ func (e *Env) SetPresent(i int, present bool) {
 		e.broken = &Error{Msg: fmt.Sprintf(msg.FormulaBadIndex, i)}
 		return
 	}
-	e.values[presentPrefix+e.names[i]] = present
+	e.values[e.present[i]] = present
 }
 
 // SetCell gives the variable at position i a cell of a table's generic rows: its value by the variable's type
@@ -108,7 +110,7 @@ func (e *Env) SetCell(i int, c model.Value) {
 		v = c.Text
 	}
 	e.Set(i, v)
-	e.values[presentPrefix+e.names[i]] = !c.Null
+	e.values[e.present[i]] = !c.Null
 }
 
 // holds reports whether v is a value of type t.
