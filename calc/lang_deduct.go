@@ -57,20 +57,15 @@ func (l *lang) reasonRate(d plan.Deduction, id string) decimal.Decimal {
 // reason is a deduction's reason for an employee, its placeholders filled: a base's value as the number
 // is written (1, 95.5, 30), the rate as a percentage (5%, 10%).
 func (l *lang) reason(d plan.Deduction, id string) string {
-	var b strings.Builder
-	for _, p := range d.ReasonParts() {
+	return plan.FillParts(d.ReasonParts(), func(p plan.ReasonPart) string {
 		switch {
-		case p.Base != "":
-			b.WriteString(l.value(p.Base, plan.ScopeEmployee, id).String())
 		case p.Rate:
-			b.WriteString(pct(l.reasonRate(d, id)))
+			return pct(l.reasonRate(d, id))
 		case p.Items:
-			b.WriteString(l.fineItems(d, id))
-		default:
-			b.WriteString(p.Text)
+			return l.fineItems(d, id)
 		}
-	}
-	return b.String()
+		return l.value(p.Base, plan.ScopeEmployee, id).String()
+	})
 }
 
 // deductionsOnce takes a scheme's rate deductions (rates, when) off a line together: their rates add and

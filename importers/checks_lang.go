@@ -3,7 +3,6 @@ package importers
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -187,22 +186,18 @@ func (rc *rowCheck) message(r *row) string {
 	if c.Named() == plan.MessageMinDiscount {
 		return fmt.Sprintf(msg.ChkMinDiscount, ratio, min)
 	}
-	var b strings.Builder
-	for _, p := range c.Parts() {
+	return plan.FillParts(c.Parts(), func(p plan.ReasonPart) string {
 		switch p.Base {
-		case "":
-			b.WriteString(p.Text)
 		case plan.PlaceRatio:
-			b.WriteString(ratio)
+			return ratio
 		case plan.PlaceMin:
-			b.WriteString(min)
-		default:
-			if j := slices.Index(rc.names, p.Base); j >= 0 {
-				b.WriteString(valueText(r.gen[j], rc.kinds[j]))
-			}
+			return min
 		}
-	}
-	return b.String()
+		if j := slices.Index(rc.names, p.Base); j >= 0 {
+			return valueText(r.gen[j], rc.kinds[j])
+		}
+		return ""
+	})
 }
 
 func (rc *rowCheck) number(r *row, col string) decimal.Decimal {

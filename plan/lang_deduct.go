@@ -133,6 +133,19 @@ func (d *Deduction) ReasonParts() []ReasonPart {
 	return d.reason
 }
 
+// FillParts writes a reason or message read at load: its text as written, each placeholder by fill.
+func FillParts(parts []ReasonPart, fill func(ReasonPart) string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if p.Base == "" && !p.Rate && !p.Items {
+			b.WriteString(p.Text)
+		} else {
+			b.WriteString(fill(p))
+		}
+	}
+	return b.String()
+}
+
 // parseReason splits a reason into text and placeholders: {name} is a placeholder, {{ and }} are braces.
 func parseReason(s string) ([]ReasonPart, string) {
 	var out []ReasonPart

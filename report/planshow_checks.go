@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"strings"
 
 	"payout/internal/msg"
 	"payout/plan"
@@ -71,20 +70,15 @@ func (s *planShow) rowCheck(c *plan.Check) string {
 	if c.Named() == plan.MessageMinDiscount {
 		text = fmt.Sprintf(msg.ShowCheckMinDiscount, ratio, min)
 	} else {
-		var b strings.Builder
-		for _, p := range c.Parts() {
+		text = plan.FillParts(c.Parts(), func(p plan.ReasonPart) string {
 			switch p.Base {
-			case "":
-				b.WriteString(p.Text)
 			case plan.PlaceRatio:
-				b.WriteString(ratio)
+				return ratio
 			case plan.PlaceMin:
-				b.WriteString(min)
-			default:
-				fmt.Fprintf(&b, msg.ShowExprColumn, s.columnLabel(c.Table.Name, p.Base))
+				return min
 			}
-		}
-		text = b.String()
+			return fmt.Sprintf(msg.ShowExprColumn, s.columnLabel(c.Table.Name, p.Base))
+		})
 	}
 	return fmt.Sprintf(msg.ShowRowCheck, table, exprText(s.p, t, c.When), s.columnLabel(c.Table.Name, c.Column.Name), kind, text)
 }

@@ -41,20 +41,15 @@ func (s *planShow) deductionMore(d plan.Deduction) (string, bool) {
 
 // reasonText is a deduction's reason as plan show prints it: placeholders by what they show.
 func (s *planShow) reasonText(d plan.Deduction) string {
-	var b strings.Builder
-	for _, p := range d.ReasonParts() {
+	return plan.FillParts(d.ReasonParts(), func(p plan.ReasonPart) string {
 		switch {
-		case p.Base != "":
-			b.WriteString(fmt.Sprintf(msg.ShowReasonBase, s.baseTitle(p.Base)))
 		case p.Rate:
-			b.WriteString(msg.ShowReasonRate)
+			return msg.ShowReasonRate
 		case p.Items:
-			b.WriteString(msg.ShowReasonItems)
-		default:
-			b.WriteString(p.Text)
+			return msg.ShowReasonItems
 		}
-	}
-	return b.String()
+		return fmt.Sprintf(msg.ShowReasonBase, s.baseTitle(p.Base))
+	})
 }
 
 // dedBases are the bases a deduction's reason shows and its fines count.
