@@ -50,18 +50,7 @@ func TestReadLanguageExpectedRows(t *testing.T) {
 			}
 			f.write(t, dir)
 			_, rep := readPlan(t, dir, checksPlan(c.base))
-			var got []string
-			for _, is := range rep.Issues {
-				got = append(got, is.String())
-			}
-			if len(got) != len(c.want) {
-				t.Fatalf("issues:%s\nwant:%q", issueLines(rep), c.want)
-			}
-			for i := range got {
-				if got[i] != c.want[i] {
-					t.Errorf("issue %d: %s\nwant:      %s", i, got[i], c.want[i])
-				}
-			}
+			wantIssues(t, rep, c.want)
 		})
 	}
 }
@@ -114,18 +103,7 @@ func TestReadLanguageRowsOfRoles(t *testing.T) {
 				p.Prepare()
 			}
 			_, rep := readPlan(t, dir, p)
-			var got []string
-			for _, is := range rep.Issues {
-				got = append(got, is.String())
-			}
-			if len(got) != len(c.want) {
-				t.Fatalf("issues:%s\nwant:%q", issueLines(rep), c.want)
-			}
-			for i := range got {
-				if got[i] != c.want[i] {
-					t.Errorf("issue %d: %s\nwant:      %s", i, got[i], c.want[i])
-				}
-			}
+			wantIssues(t, rep, c.want)
 		})
 	}
 }
@@ -197,18 +175,24 @@ func TestReadLanguageRowChecks(t *testing.T) {
 			}
 			f.write(t, dir)
 			_, rep := readPlan(t, dir, rowChecksPlan(t, c.checks))
-			var got []string
-			for _, is := range rep.Issues {
-				got = append(got, is.String())
-			}
-			if len(got) != len(c.want) {
-				t.Fatalf("issues:%s\nwant:%q", issueLines(rep), c.want)
-			}
-			for i := range got {
-				if got[i] != c.want[i] {
-					t.Errorf("issue %d: %s\nwant:      %s", i, got[i], c.want[i])
-				}
-			}
+			wantIssues(t, rep, c.want)
 		})
+	}
+}
+
+// wantIssues compares a read's issues, in order, with the wanted ones.
+func wantIssues(t *testing.T, rep *Report, want []string) {
+	t.Helper()
+	var got []string
+	for _, is := range rep.Issues {
+		got = append(got, is.String())
+	}
+	if len(got) != len(want) {
+		t.Fatalf("issues:%s\nwant:%q", issueLines(rep), want)
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Errorf("issue %d: %s\nwant:      %s", i, got[i], want[i])
+		}
 	}
 }
