@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -81,23 +80,7 @@ func TestChecksErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if strings.Count(checksPlan, c.old) != 1 {
-				t.Fatalf("%q occurs %d times", c.old, strings.Count(checksPlan, c.old))
-			}
-			text := strings.Replace(checksPlan, c.old, c.new, 1)
-			_, err := Parse("t.yaml", []byte(text))
-			es, ok := err.(Errors)
-			if !ok {
-				t.Fatalf("err = %v, want plan errors", err)
-			}
-			line := strings.Count(text[:strings.Index(text, c.at)], "\n") + 1
-			want := Error{File: "t.yaml", Line: line, Msg: c.want}
-			for _, e := range es {
-				if e == want {
-					return
-				}
-			}
-			t.Fatalf("errors:\n%v\nwant:\n%v", es, want)
+			wantErrorAt(t, "t.yaml", mutated(t, checksPlan, c.old, c.new), c.at, c.want)
 		})
 	}
 }
