@@ -40,14 +40,7 @@ func (lc *langChecker) baseChecks(b *Base) {
 	if x.RowsOfRoles != nil && len(x.RowsOfRoles) == 0 {
 		lc.add(b.Name.Line, msg.PlanRowsOfRolesEmpty, b.Name.Name)
 	}
-	seen := map[string]bool{}
-	for _, r := range x.RowsOfRoles {
-		lc.known(r, "role", lc.roles)
-		if seen[r.Name] {
-			lc.add(r.Line, msg.PlanDuplicate, "role of rows_of_roles", r.Name)
-		}
-		seen[r.Name] = true
-	}
+	lc.roleList(x.RowsOfRoles, "role of rows_of_roles")
 }
 
 // Pays reports whether the scheme pays an employee of the role, on probation or not.

@@ -18,20 +18,26 @@ func (s *Scheme) PoolScope() Scope {
 // Probationers reports whether the scheme pays probation employees.
 func (s *Scheme) Probationers() bool { return s.Probation.Name == ProbationPaid }
 
+// roleList checks a list of roles: each known, none twice (a repeat is named as what); it returns the set.
+func (lc *langChecker) roleList(rs []Ref, what string) map[string]bool {
+	set := map[string]bool{}
+	for _, r := range rs {
+		lc.known(r, "role", lc.roles)
+		if set[r.Name] {
+			lc.add(r.Line, msg.PlanDuplicate, what, r.Name)
+		}
+		set[r.Name] = true
+	}
+	return set
+}
+
 func (lc *langChecker) scheme(s *Scheme) {
 	c := lc.checker
 	name := s.Name.Name
 	if len(s.Roles) == 0 {
 		c.add(s.Name.Line, msg.PlanNoRoles, name)
 	}
-	roles := map[string]bool{}
-	for _, r := range s.Roles {
-		c.known(r, "role", lc.roles)
-		if roles[r.Name] {
-			c.add(r.Line, msg.PlanDuplicate, "role", r.Name)
-		}
-		roles[r.Name] = true
-	}
+	roles := lc.roleList(s.Roles, "role")
 	if p := s.Probation.Name; p != "" && p != ProbationExcluded && p != ProbationPaid {
 		c.add(s.Probation.Line, msg.PlanBadProbation, "scheme "+name, p)
 	}
